@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Chainframe",
+    products: [
+        // The engine: parse, evaluate, differentiate, storyboard. Pure Swift, no C libraries.
+        .library(name: "Chainframe", targets: ["Chainframe"]),
+        // Layout (Graphviz), drawing (cairo + Pango) and PNG encoding (libpng).
+        .library(name: "ChainframeRender", targets: ["ChainframeRender"]),
+        .executable(name: "chainframe", targets: ["ChainframeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        .target(name: "Chainframe"),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // Small C shims for what Swift cannot call: Graphviz's ND_/ED_ macros, libpng's setjmp.
+        .target(name: "CChainframe", dependencies: ["CGraphviz", "CPNG"]),
+        // One Swift wrapper per C library: Graphviz layout, cairo/Pango canvas, libpng codec.
+        .target(name: "ChainframeGraphics",
+                dependencies: ["CChainframe", "CGraphviz", "CPNG", "CPangoCairo"]),
+        // Themes, scenes and exporters: storyboard + layout + theme -> pictures.
+        .target(name: "ChainframeRender",
+                dependencies: ["Chainframe", "ChainframeGraphics",
+                               .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "ChainframeCLI",
+                          dependencies: ["Chainframe", "ChainframeRender",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ChainframeTests", dependencies: ["Chainframe"]),
+        .testTarget(name: "ChainframeGraphicsTests", dependencies: ["ChainframeGraphics"]),
+        .testTarget(name: "ChainframeRenderTests", dependencies: ["ChainframeRender", "Chainframe"]),
+        .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI"]),
+    ]
+)

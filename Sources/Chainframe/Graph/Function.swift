@@ -1,0 +1,125 @@
+/// What an operation node computes: a primitive, or a composite built from primitives.
+public enum Function: Sendable, Hashable {
+    case primitive(Primitive)
+    case composite(Composite)
+
+    /// The functions callable by name in .cg files, with their argument counts.
+    public static let byName: [String: Function] = {
+        var table: [String: Function] = [:]
+        for p: Primitive in [.exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .transpose] {
+            table[p.rawValue] = .primitive(p)
+        }
+        table["matmul"] = .primitive(.matmul)
+        for c in Composite.allCases where c != .identity { table[c.rawValue] = .composite(c) }
+        return table
+    }()
+
+    /// The name users call it by, or its operator's name.
+    public var name: String {
+        switch self {
+        case .primitive(let p): return p.rawValue
+        case .composite(let c): return c.rawValue
+        }
+    }
+
+    /// How many arguments it takes.
+    public var arity: Int {
+        switch self {
+        case .primitive(let p): return p.arity
+        case .composite(let c): return c.arity
+        }
+    }
+
+    /// Computes the result.
+    public func forward(_ x: [Tensor]) throws(Primitive.ShapeError) -> Tensor {
+        switch self {
+        case .primitive(let p): return try p.forward(x)
+        case .composite(let c): return try c.forward(x)
+        }
+    }
+
+    /// The gradient of each argument, given the gradient `g` arriving at the result `y`.
+    public func backward(_ x: [Tensor], _ y: Tensor, _ g: Tensor) -> [Tensor] {
+        switch self {
+        case .primitive(let p): return p.backward(x, y, g)
+        case .composite(let c): return c.backward(x, g)
+        }
+    }
+}
+
+/// An operation built from primitives, differentiated by running its primitives' own rules
+/// backwards (a tape inside one node).
+public enum Composite: String, Sendable, CaseIterable {
+    /// `mean(x) = sum(x) / count(x)`
+    case mean
+    /// `dot(a, b)`: `sum(a * b)` for vectors, `a @ b` otherwise (as NumPy's dot).
+    case dot
+    /// `w = v`: passes its argument through.
+    case identity
+
+    public var arity: Int {
+        switch self {
+        case .mean, .identity: return 1
+        case .dot: return 2
+        }
+    }
+
+    /// One recorded primitive application: which primitive, the tape slots of its
+    /// arguments, and the slot of its result.
+    private struct Step { var primitive: Primitive; var arguments: [Int]; var result: Int }
+
+    /// Records the composite as primitive steps over tape slots; slots 0..<arity hold the
+    /// arguments. Returns the steps, every slot's value and the result's slot.
+    private func record(_ x: [Tensor]) throws(Primitive.ShapeError) -> (steps: [Step], values: [Tensor], result: Int) {
+        var values = x
+        var steps: [Step] = []
+        func apply(_ p: Primitive, _ args: [Int]) throws(Primitive.ShapeError) -> Int {
+            values.append(try p.forward(args.map { values[$0] }))
+            steps.append(Step(primitive: p, arguments: args, result: values.count - 1))
+            return values.count - 1
+        }
+        func constant(_ t: Tensor) -> Int {
+            values.append(t)
+            return values.count - 1
+        }
+        let result: Int
+        switch self {
+        case .identity:
+            result = 0
+        case .mean:
+            let total = try apply(.sum, [0])
+            result = try apply(.divide, [total, constant(Tensor(Double(x[0].count)))])
+        case .dot:
+            if x[0].rank == 1 && x[1].rank == 1 {
+                guard x[0].count == x[1].count else {
+                    throw .message("dot needs vectors of the same length, not \(x[0].count) and \(x[1].count)")
+                }
+                result = try apply(.sum, [try apply(.multiply, [0, 1])])
+            } else if x[0].isScalar || x[1].isScalar {
+                result = try apply(.multiply, [0, 1])
+            } else {
+                result = try apply(.matmul, [0, 1])
+            }
+        }
+        return (steps, values, result)
+    }
+
+    func forward(_ x: [Tensor]) throws(Primitive.ShapeError) -> Tensor {
+        let tape = try record(x)
+        return tape.values[tape.result]
+    }
+
+    func backward(_ x: [Tensor], _ g: Tensor) -> [Tensor] {
+        guard let tape = try? record(x) else { return x.map { Tensor(repeating: .nan, shape: $0.shape) } }
+        var grads = [Tensor?](repeating: nil, count: tape.values.count)
+        grads[tape.result] = g
+        for step in tape.steps.reversed() {
+            guard let gy = grads[step.result] else { continue }
+            let parts = step.primitive.backward(step.arguments.map { tape.values[$0] }, tape.values[step.result], gy)
+            for (slot, part) in zip(step.arguments, parts) {
+                grads[slot] = grads[slot].map { Broadcasting.combine($0, part, +)! } ?? part
+            }
+        }
+        return x.indices.map { grads[$0] ?? Tensor(repeating: 0, shape: x[$0].shape) }
+    }
+}

@@ -1,0 +1,84 @@
+/// A computation graph: nodes in topological (definition) order, each operation pointing at
+/// the nodes it reads.
+public struct Graph: Sendable {
+    /// The file the graph came from, kept for diagnostics.
+    public let source: SourceFile
+    /// Every node, each after all of its inputs.
+    public internal(set) var nodes: [Node]
+    /// The index of the output node (a scalar, checked by evaluation).
+    public internal(set) var output: Int
+    /// Where the output was chosen (`output J`) or defined, for messages about it.
+    public internal(set) var outputLocation: SourceLocation
+    /// The `title` of the file, if any.
+    public internal(set) var title: String?
+
+    /// The index of the node named `id`.
+    public func index(of id: String) -> Int? { indexByID[id] }
+    var indexByID: [String: Int] = [:]
+
+    /// Every edge, grouped by consumer in node order; within a node, in the order of its inputs.
+    public var edges: [Edge] {
+        nodes.indices.flatMap { to in nodes[to].inputs.map { Edge(from: $0, to: to) } }
+    }
+
+    /// The nodes that read node `index`, in order.
+    public func consumers(of index: Int) -> [Int] {
+        nodes.indices.filter { nodes[$0].inputs.contains(index) }
+    }
+
+    init(source: SourceFile) {
+        self.source = source
+        self.nodes = []
+        self.output = 0
+        self.outputLocation = SourceLocation(line: 1, column: 1)
+    }
+}
+
+/// One node of the graph.
+public struct Node: Sendable, Identifiable {
+    /// What a node is.
+    public enum Kind: String, Sendable, Codable {
+        /// A leaf given by the user: it gets a gradient.
+        case input
+        /// A fixed value: it takes no gradient.
+        case constant
+        /// A computed node.
+        case operation
+    }
+
+    /// The name in the file, or `J.1`, `J.2`, … for the unnamed parts of the expression that
+    /// defines `J`, numbered in evaluation order (innermost first, left to right).
+    public var id: String
+    /// The text drawings show for the node: the `label` given in the file, or the id.
+    public var label: String
+    /// True when the user named the node (false for `J.1` and the like).
+    public var isNamed: Bool
+    public var kind: Kind
+    /// The operation of an `.operation` node.
+    public var operation: Operation?
+    /// The distinct nodes this node reads, in order of first use.
+    public var inputs: [Int]
+    /// The value of an input or constant.
+    public var literal: Tensor?
+    /// Where the node is defined (for an unnamed part: its operator or function name).
+    public var location: SourceLocation
+}
+
+/// What an operation node computes from its arguments.
+public struct Operation: Sendable {
+    /// One argument: another node (by position in the node's `inputs`) or a constant folded
+    /// into the operation (`J = 3 * v` has the argument 3 and the input v).
+    public enum Argument: Sendable, Equatable {
+        case input(Int)
+        case constant(Tensor)
+    }
+
+    public var function: Function
+    public var arguments: [Argument]
+}
+
+/// An edge from a node to a node that reads it.
+public struct Edge: Sendable, Hashable {
+    public var from: Int
+    public var to: Int
+}

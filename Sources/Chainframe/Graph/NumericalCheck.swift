@@ -1,0 +1,75 @@
+/// Checks the analytic gradients against central differences, as in the seeds:
+/// `(f(x + h) − f(x − h)) / 2h` with `h = 1e-4`, one input element at a time.
+public struct NumericalCheck: Sendable {
+    /// One input element's comparison.
+    public struct Row: Sendable {
+        /// The input node's index.
+        public let node: Int
+        /// The element's position in the input (empty for a scalar, `[i]` or `[i, j]`).
+        public let position: [Int]
+        public let analytic: Double
+        public let numeric: Double
+        /// `|analytic − numeric| / max(1, |analytic|, |numeric|)`: a relative error that stays
+        /// meaningful when the gradient is near zero.
+        public let error: Double
+        public let passed: Bool
+    }
+
+    public let h: Double
+    public let tolerance: Double
+    public let rows: [Row]
+    /// True when every row is within tolerance.
+    public var passed: Bool { rows.allSatisfy(\.passed) }
+
+    /// The step the seeds use.
+    public static let defaultH = 1e-4
+    /// The default tolerance on the relative error.
+    public static let defaultTolerance = 1e-6
+
+    /// Compares every element of every input of `evaluation`'s graph.
+    public init(_ evaluation: Evaluation, h: Double = NumericalCheck.defaultH,
+                tolerance: Double = NumericalCheck.defaultTolerance) throws {
+        self.h = h
+        self.tolerance = tolerance
+        let graph = evaluation.graph
+        var rows: [Row] = []
+        for (index, node) in graph.nodes.enumerated() where node.kind == .input {
+            let value = evaluation.values[index]
+            for element in 0..<value.count {
+                let numeric = try NumericalCheck.centralDifference(graph, input: index, element: element, h: h)
+                let analytic = evaluation.gradients[index]!.scalars[element]
+                let error = NumericalCheck.relativeError(analytic, numeric)
+                rows.append(Row(node: index, position: NumericalCheck.position(of: element, in: value.shape),
+                                analytic: analytic, numeric: numeric, error: error,
+                                passed: error <= tolerance))
+            }
+        }
+        self.rows = rows
+    }
+
+    /// `(f(x + h) − f(x − h)) / (2·h)` for one element of one input, evaluated exactly in
+    /// that order so that the seeds' numbers (7.000000000019213) come out bit for bit.
+    public static func centralDifference(_ graph: Graph, input: Int, element: Int, h: Double) throws -> Double {
+        let base = graph.nodes[input].literal!
+        var plus = base, minus = base
+        plus.scalars[element] = base.scalars[element] + h
+        minus.scalars[element] = base.scalars[element] - h
+        let fPlus = try Evaluation.forward(graph, overrides: [input: plus])[graph.output].scalar
+        let fMinus = try Evaluation.forward(graph, overrides: [input: minus])[graph.output].scalar
+        return (fPlus - fMinus) / (2 * h)
+    }
+
+    static func relativeError(_ a: Double, _ b: Double) -> Double {
+        if a == b { return 0 }
+        guard a.isFinite, b.isFinite else { return .infinity }
+        return Swift.abs(a - b) / max(1, Swift.abs(a), Swift.abs(b))
+    }
+
+    static func position(of element: Int, in shape: [Int]) -> [Int] {
+        switch shape.count {
+        case 0: return []
+        case 1: return [element]
+        default: return [element / shape[1], element % shape[1]]
+        }
+    }
+}

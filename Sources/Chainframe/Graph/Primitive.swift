@@ -1,0 +1,162 @@
+import Foundation
+
+/// A primitive operation: it knows its forward value and its own local derivative.
+///
+/// As in micrograd, each primitive carries its backward rule: given its arguments, its result
+/// and the gradient arriving at its result, it returns the gradient for each argument (a
+/// vector–Jacobian product, which for scalars is the local derivative times the gradient).
+public enum Primitive: String, Sendable, CaseIterable {
+    case add, subtract, multiply, divide, power, negate
+    case exp, log, sqrt, sin, cos, tanh, sigmoid, relu, abs
+    case sum, matmul, transpose
+
+    /// How many arguments the primitive takes.
+    public var arity: Int {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .power, .matmul: return 2
+        default: return 1
+        }
+    }
+
+    /// Why a forward computation could not run.
+    public enum ShapeError: Error, Equatable {
+        case message(String)
+    }
+
+    /// Computes the result from the arguments.
+    public func forward(_ x: [Tensor]) throws(ShapeError) -> Tensor {
+        switch self {
+        case .add: return try broadcast(x, +)
+        case .subtract: return try broadcast(x, -)
+        case .multiply: return try broadcast(x, *)
+        case .divide: return try broadcast(x, /)
+        case .power: return try broadcast(x, Foundation.pow)
+        case .negate: return x[0].map { -$0 }
+        case .exp: return x[0].map(Foundation.exp)
+        case .log: return x[0].map(Foundation.log)
+        case .sqrt: return x[0].map(Foundation.sqrt)
+        case .sin: return x[0].map(Foundation.sin)
+        case .cos: return x[0].map(Foundation.cos)
+        case .tanh: return x[0].map(Foundation.tanh)
+        case .sigmoid: return x[0].map { 1 / (1 + Foundation.exp(-$0)) }
+        case .relu: return x[0].map { $0 > 0 ? $0 : 0 }
+        case .abs: return x[0].map { Swift.abs($0) }
+        case .sum: return Tensor(x[0].scalars.reduce(0, +))
+        case .transpose: return Primitive.transposed(x[0])
+        case .matmul: return try Primitive.matmul(x[0], x[1])
+        }
+    }
+
+    /// The gradient of each argument, given the gradient `g` arriving at the result `y`.
+    /// Every returned gradient has the shape of its argument.
+    public func backward(_ x: [Tensor], _ y: Tensor, _ g: Tensor) -> [Tensor] {
+        switch self {
+        case .add:
+            return [reduce(g, x[0]), reduce(g, x[1])]
+        case .subtract:
+            return [reduce(g, x[0]), reduce(g.map { -$0 }, x[1])]
+        case .multiply:
+            return [reduce(times(g, x[1]), x[0]), reduce(times(g, x[0]), x[1])]
+        case .divide:
+            let ga = Broadcasting.combine(g, x[1], /)!
+            let gb = Broadcasting.combine(times(g, x[0]), x[1]) { p, b in -p / (b * b) }!
+            return [reduce(ga, x[0]), reduce(gb, x[1])]
+        case .power:
+            // d(a^b)/da = b·a^(b−1);  d(a^b)/db = a^b·ln a
+            let da = Broadcasting.combine(x[0], x[1]) { a, b in b * Foundation.pow(a, b - 1) }!
+            let db = Broadcasting.combine(y, Broadcasting.expand(x[0], to: y.shape)) { p, a in p * Foundation.log(a) }!
+            return [reduce(times(g, da), x[0]), reduce(times(g, db), x[1])]
+        case .negate:
+            return [g.map { -$0 }]
+        case .exp:
+            return [times(g, y)]
+        case .log:
+            return [Broadcasting.combine(g, x[0], /)!]
+        case .sqrt:
+            return [Broadcasting.combine(g, y) { g, s in g / (2 * s) }!]
+        case .sin:
+            return [times(g, x[0].map(Foundation.cos))]
+        case .cos:
+            return [times(g, x[0].map { -Foundation.sin($0) })]
+        case .tanh:
+            return [times(g, y.map { 1 - $0 * $0 })]
+        case .sigmoid:
+            return [times(g, y.map { $0 * (1 - $0) })]
+        case .relu:
+            return [times(g, x[0].map { $0 > 0 ? 1 : 0 })]
+        case .abs:
+            return [times(g, x[0].map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) })]
+        case .sum:
+            return [Tensor(repeating: g.scalar, shape: x[0].shape)]
+        case .transpose:
+            return [Primitive.transposed(g).reshaped(like: x[0])]
+        case .matmul:
+            // The book's MatMul node: dX = dY·Wᵀ, dW = Xᵀ·dY (vectors as rows/columns).
+            let a = Primitive.asMatrix(x[0], asRow: true), b = Primitive.asMatrix(x[1], asRow: false)
+            let gm = Tensor(shape: [a.shape[0], b.shape[1]], scalars: g.scalars)
+            let ga = try! Primitive.matmul(gm, Primitive.transposed(b))
+            let gb = try! Primitive.matmul(Primitive.transposed(a), gm)
+            return [ga.reshaped(like: x[0]), gb.reshaped(like: x[1])]
+        }
+    }
+
+    private func broadcast(_ x: [Tensor], _ f: (Double, Double) -> Double) throws(ShapeError) -> Tensor {
+        guard let result = Broadcasting.combine(x[0], x[1], f) else {
+            throw .message("shapes \(Tensor.describe(shape: x[0].shape)) and \(Tensor.describe(shape: x[1].shape)) do not broadcast")
+        }
+        return result
+    }
+
+    private func times(_ a: Tensor, _ b: Tensor) -> Tensor { Broadcasting.combine(a, b, *)! }
+    private func reduce(_ g: Tensor, _ like: Tensor) -> Tensor { Broadcasting.reduce(g, to: like.shape) }
+
+    static func transposed(_ t: Tensor) -> Tensor {
+        guard t.rank == 2 else { return t }
+        let (r, c) = (t.shape[0], t.shape[1])
+        var out = [Double](repeating: 0, count: r * c)
+        for i in 0..<r { for j in 0..<c { out[j * r + i] = t.scalars[i * c + j] } }
+        return Tensor(shape: [c, r], scalars: out)
+    }
+
+    /// A vector as a 1×n row (left operand) or n×1 column (right operand).
+    static func asMatrix(_ t: Tensor, asRow: Bool) -> Tensor {
+        switch t.rank {
+        case 2: return t
+        case 1: return Tensor(shape: asRow ? [1, t.count] : [t.count, 1], scalars: t.scalars)
+        default: return Tensor(shape: [1, 1], scalars: t.scalars)
+        }
+    }
+
+    static func matmul(_ lhs: Tensor, _ rhs: Tensor) throws(ShapeError) -> Tensor {
+        guard lhs.rank >= 1, rhs.rank >= 1 else {
+            throw .message("'@' needs vectors or matrices, not scalars (use '*' for scalars)")
+        }
+        let a = asMatrix(lhs, asRow: true), b = asMatrix(rhs, asRow: false)
+        guard a.shape[1] == b.shape[0] else {
+            throw .message("matrix product needs matching inner sizes, but \(Tensor.describe(shape: lhs.shape)) @ \(Tensor.describe(shape: rhs.shape)) has \(a.shape[1]) and \(b.shape[0])")
+        }
+        let (n, k, m) = (a.shape[0], a.shape[1], b.shape[1])
+        var out = [Double](repeating: 0, count: n * m)
+        for i in 0..<n {
+            for j in 0..<m {
+                var s = 0.0
+                for p in 0..<k { s += a.scalars[i * k + p] * b.scalars[p * m + j] }
+                out[i * m + j] = s
+            }
+        }
+        // numpy's shapes: vector @ matrix is a vector, matrix @ vector is a vector, vector @ vector a scalar.
+        switch (lhs.rank, rhs.rank) {
+        case (1, 1): return Tensor(out[0])
+        case (1, 2): return Tensor(vector: out)
+        case (2, 1): return Tensor(vector: out)
+        default: return Tensor(shape: [n, m], scalars: out)
+        }
+    }
+}
+
+extension Tensor {
+    /// The same elements with the shape of `other` (which has as many elements).
+    func reshaped(like other: Tensor) -> Tensor {
+        Tensor(shape: other.shape, scalars: scalars)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// A position in a source file: 1-based line and column (columns count characters).
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// An error in a user's input, pointing at the place that caused it.
+///
+/// Rendered the way compilers do:
+/// ```
+/// lecture.cg:4:9: error: 'd' is not defined
+/// u = b * d
+///         ^
+/// ```
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file name as the user gave it.
+    public var file: String
+    public var location: SourceLocation
+    public var message: String
+    /// The full text of the offending line, without its line break.
+    public var sourceLine: String
+
+    public init(file: String, location: SourceLocation, message: String, sourceLine: String) {
+        self.file = file
+        self.location = location
+        self.message = message
+        self.sourceLine = sourceLine
+    }
+
+    /// The three-line rendering: header, source line, caret.
+    public var description: String {
+        let header = "\(file):\(location.line):\(location.column): error: \(message)"
+        let shown = Diagnostic.printable(sourceLine)
+        return header + "\n" + shown + "\n" + Diagnostic.caretLine(for: sourceLine, column: location.column)
+    }
+
+    /// The source line as it is safe to print: control characters as `\u{…}`-free spaces,
+    /// very long lines cut around nothing (we keep them; terminals wrap).
+    static func printable(_ line: String) -> String {
+        let maxShown = 400
+        var out = ""
+        for (i, ch) in line.enumerated() {
+            if i >= maxShown { out += " …"; break }
+            if ch == "\t" { out.append(ch); continue }
+            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                out.append(" ")
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Spaces up to `column` (tabs kept, wide East Asian characters counted twice), then `^`.
+    static func caretLine(for line: String, column: Int) -> String {
+        var pad = ""
+        for (i, ch) in line.enumerated() where i < column - 1 {
+            if i >= 400 { break }
+            if ch == "\t" { pad += "\t" } else { pad += String(repeating: " ", count: displayWidth(ch)) }
+        }
+        return pad + "^"
+    }
+
+    /// The number of terminal columns a character takes: 2 for wide East Asian characters.
+    static func displayWidth(_ ch: Character) -> Int {
+        guard let v = ch.unicodeScalars.first?.value else { return 1 }
+        let wide: [ClosedRange<UInt32>] = [
+            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+        ]
+        return wide.contains { $0.contains(v) } ? 2 : 1
+    }
+}
+
+/// The text of a source file split into lines, so diagnostics can quote them.
+public struct SourceFile: Sendable {
+    /// The name used in diagnostics (usually the path as given).
+    public let name: String
+    /// The whole text.
+    public let text: String
+    /// The lines, without line breaks.
+    public let lines: [String]
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    }
+
+    /// A diagnostic at `location` with `message`.
+    public func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        let line = location.line >= 1 && location.line <= lines.count ? lines[location.line - 1] : ""
+        return Diagnostic(file: name, location: location, message: message, sourceLine: line)
+    }
+
+    /// Decodes raw bytes as UTF-8, rejecting invalid bytes, NUL bytes and oversized input
+    /// with a diagnostic that points at the first offending byte.
+    public static func decode(name: String, bytes: [UInt8], maxBytes: Int = SourceFile.defaultMaxBytes) throws -> SourceFile {
+        if bytes.count > maxBytes {
+            throw Diagnostic(file: name, location: SourceLocation(line: 1, column: 1),
+                             message: "file is \(bytes.count) bytes, more than the limit of \(maxBytes) bytes (raise it with --max-input-bytes)",
+                             sourceLine: "")
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }   // UTF-8 byte order mark
+        var line = 1
+        var lineStart = body.startIndex
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte == 0x0A { line += 1; lineStart = index + 1; index += 1; continue }
+            let length: Int
+            if byte == 0 {
+                throw byteError(name, body, line, lineStart, index, "NUL byte in source (is this a binary file?)")
+            } else if byte < 0x80 { length = 1 }
+            else if byte & 0xE0 == 0xC0 && byte >= 0xC2 { length = 2 }
+            else if byte & 0xF0 == 0xE0 { length = 3 }
+            else if byte & 0xF8 == 0xF0 && byte <= 0xF4 { length = 4 }
+            else { throw byteError(name, body, line, lineStart, index, String(format: "invalid UTF-8 byte 0x%02X", byte)) }
+            if length > 1 {
+                guard index + length <= body.endIndex,
+                      body[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                      String(validating: body[index..<(index + length)], as: UTF8.self) != nil else {
+                    throw byteError(name, body, line, lineStart, index, String(format: "invalid UTF-8 sequence starting with byte 0x%02X", byte))
+                }
+            }
+            index += length
+        }
+        return SourceFile(name: name, text: String(decoding: body, as: UTF8.self))
+    }
+
+    /// The default input size limit: 4 MiB, far beyond any hand-written graph.
+    public static let defaultMaxBytes = 4 << 20
+
+    private static func byteError(_ name: String, _ body: ArraySlice<UInt8>, _ line: Int,
+                                  _ lineStart: Int, _ index: Int, _ message: String) -> Diagnostic {
+        let prefix = String(decoding: body[lineStart..<index], as: UTF8.self)
+        var end = index
+        while end < body.endIndex && body[end] != 0x0A { end += 1 }
+        let shown = prefix + "\u{FFFD}" + String(decoding: body[min(index + 1, end)..<end], as: UTF8.self)
+        return Diagnostic(file: name, location: SourceLocation(line: line, column: prefix.count + 1),
+                          message: message, sourceLine: shown.replacingNUL())
+    }
+}
+
+extension String {
+    fileprivate func replacingNUL() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.value == 0 ? "\u{FFFD}" : $0 }))
+    }
+}

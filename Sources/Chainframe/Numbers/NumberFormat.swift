@@ -1,0 +1,46 @@
+import Foundation
+
+/// Formats numbers for people: `33`, not `33.0`; `7.000000000019213` in full or rounded.
+public enum NumberFormat {
+    /// The shortest text that reads back as exactly `value`, without a trailing `.0`.
+    ///
+    /// Non-finite values read `NaN`, `∞` and `-∞`.
+    public static func full(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "∞" : "-∞" }
+        if value == 0 { return "0" }   // also folds -0 into 0
+        if value == value.rounded(), abs(value) < 1e16 {
+            return String(Int64(value))
+        }
+        var text = "\(value)"
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// `value` rounded to at most `significantDigits` significant digits, trailing zeros
+    /// dropped: `rounded(7.000000000019213, 6)` is `7`, `rounded(0.1234567, 3)` is `0.123`.
+    public static func rounded(_ value: Double, significantDigits: Int) -> String {
+        guard value.isFinite, value != 0 else { return full(value) }
+        let digits = max(1, min(17, significantDigits))
+        let magnitude = abs(value)
+        if magnitude >= 1e-4 && magnitude < 1e15 {
+            let exponent = Int(floor(log10(magnitude)))
+            let decimals = max(0, digits - 1 - exponent)
+            let text = String(format: "%.\(decimals)f", value)
+            return trimZeros(text)
+        }
+        let text = String(format: "%.\(digits - 1)e", value)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let mantissa = trimZeros(String(text[..<e]))
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        return "\(mantissa)e\(exponent)"
+    }
+
+    private static func trimZeros(_ text: String) -> String {
+        guard text.contains(".") else { return text == "-0" ? "0" : text }
+        var t = text
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t == "-0" ? "0" : t
+    }
+}

@@ -1,0 +1,45 @@
+/// The `check` command's documents: analytic against numerical gradients.
+public enum CheckReport {
+    /// `{"output", "h", "tolerance", "passed", "inputs": [{id, position, analytic, numeric, error, passed}]}`
+    public static func json(_ check: NumericalCheck, graph: Graph) -> JSONValue {
+        .object([
+            ("output", .string(graph.nodes[graph.output].id)),
+            ("h", .number(check.h)),
+            ("tolerance", .number(check.tolerance)),
+            ("passed", .bool(check.passed)),
+            ("inputs", .array(check.rows.map { row in
+                .object([
+                    ("id", .string(graph.nodes[row.node].id)),
+                    ("position", .array(row.position.map { .number(Double($0)) })),
+                    ("analytic", .finite(row.analytic)),
+                    ("numeric", .finite(row.numeric)),
+                    ("error", .finite(row.error)),
+                    ("passed", .bool(row.passed)),
+                ])
+            })),
+        ])
+    }
+
+    /// A table with analytic, numeric and relative error side by side, and a verdict line.
+    public static func text(_ check: NumericalCheck, graph: Graph) -> String {
+        let output = graph.nodes[graph.output].id
+        var rows: [[String]] = [["input", "analytic ∂\(output)/∂input", "numeric (central, h=\(NumberFormat.full(check.h)))", "relative error", ""]]
+        for row in check.rows {
+            let id = graph.nodes[row.node].id
+            let name = row.position.isEmpty ? id : id + "[" + row.position.map(String.init).joined(separator: ", ") + "]"
+            rows.append([name, NumberFormat.full(row.analytic), NumberFormat.full(row.numeric),
+                         row.error == 0 ? "0" : NumberFormat.rounded(row.error, significantDigits: 2),
+                         row.passed ? "ok" : "FAILED"])
+        }
+        var out = TextTable.render(rows)
+        let failed = check.rows.filter { !$0.passed }.count
+        if check.rows.isEmpty {
+            out += "no inputs to check\n"
+        } else if failed == 0 {
+            out += "all \(check.rows.count) gradients agree within \(NumberFormat.full(check.tolerance))\n"
+        } else {
+            out += "\(failed) of \(check.rows.count) gradients differ by more than \(NumberFormat.full(check.tolerance))\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,113 @@
+/// Writes operations as text: in .cg syntax (`3 * v`), in maths (`3 × v`), or as the short
+/// symbol drawn inside an operation node (`×3`, `+`, `σ`).
+public enum OperationText {
+    /// How to write operators.
+    public enum Style: Sendable {
+        /// As in .cg files: `*`, `/`, `^`, `@`, ASCII only.
+        case code
+        /// For people: `×`, `÷`, superscript powers, `−`.
+        case math
+    }
+
+    /// The operation in .cg syntax over its inputs' ids: `b * c`, `3 * v`, `sigmoid(z)`.
+    public static func name(of operation: Operation, node: Node, in graph: Graph) -> String {
+        formula(of: operation, node: node, in: graph, style: .code)
+    }
+
+    /// The operation over its inputs' labels (or any text for each argument).
+    public static func formula(of operation: Operation, node: Node, in graph: Graph, style: Style = .math) -> String {
+        render(operation, style: style) { argument in
+            switch argument {
+            case .input(let position):
+                let input = graph.nodes[node.inputs[position]]
+                return style == .code ? input.id : input.label.isEmpty ? input.id : input.label
+            case .constant(let t):
+                return number(t, style: style)
+            }
+        }
+    }
+
+    /// The operation with each argument replaced by `text(argument)`.
+    public static func render(_ operation: Operation, style: Style,
+                              _ text: (Operation.Argument) -> String) -> String {
+        let args = operation.arguments.map { argument -> String in
+            let t = text(argument)
+            return t.hasPrefix("-") || t.hasPrefix("−") ? "(\(t))" : t
+        }
+        switch operation.function {
+        case .primitive(let p):
+            switch p {
+            case .add: return "\(args[0]) + \(args[1])"
+            case .subtract: return "\(args[0]) \(style == .code ? "-" : "−") \(args[1])"
+            case .multiply: return "\(args[0]) \(style == .code ? "*" : "×") \(args[1])"
+            case .divide: return "\(args[0]) \(style == .code ? "/" : "÷") \(args[1])"
+            case .power:
+                if style == .math, let sup = superscript(args[1]) { return args[0] + sup }
+                return "\(args[0])^\(args[1])"
+            case .matmul: return style == .code ? "\(args[0]) @ \(args[1])" : "\(args[0]) · \(args[1])"
+            case .negate: return (style == .code ? "-" : "−") + args[0]
+            case .sigmoid where style == .math: return "σ(\(args[0]))"
+            case .transpose where style == .math: return args[0] + "ᵀ"
+            default: return "\(p.rawValue)(\(args[0]))"
+            }
+        case .composite(.identity):
+            return args[0]
+        case .composite(let c):
+            return "\(c.rawValue)(\(args.joined(separator: ", ")))"
+        }
+    }
+
+    /// The short symbol drawn inside an operation node: `+`, `×`, `×3`, `σ`, `exp`.
+    ///
+    /// A constant argument is written into the symbol (`×3`, `+5`, `^2`), since it is part
+    /// of the operation and not a node of the graph.
+    public static func symbol(of operation: Operation) -> String {
+        let constants = operation.arguments.compactMap { if case .constant(let t) = $0 { t } else { nil } }
+        let constantText = constants.first.map { number($0, style: .math) } ?? ""
+        let constantFirst: Bool = if case .constant = operation.arguments.first { true } else { false }
+        switch operation.function {
+        case .primitive(let p):
+            switch p {
+            case .add: return constantText.isEmpty ? "+" : "+" + constantText
+            case .subtract:
+                if constantText.isEmpty { return "−" }
+                return constantFirst ? constantText + "−" : "−" + constantText
+            case .multiply: return "×" + constantText
+            case .divide:
+                if constantText.isEmpty { return "÷" }
+                return constantFirst ? constantText + "÷" : "÷" + constantText
+            case .power:
+                if constantFirst { return constantText + "^" }
+                return constantText.isEmpty ? "^" : superscript(constantText) ?? "^" + constantText
+            case .negate: return "−"
+            case .sigmoid: return "σ"
+            case .matmul: return "MatMul"
+            case .transpose: return "ᵀ"
+            default: return p.rawValue
+            }
+        case .composite(.identity): return "="
+        case .composite(let c): return c.rawValue
+        }
+    }
+
+    /// A constant as people write it: `3`, `0.5`, `−1`.
+    static func number(_ t: Tensor, style: Style) -> String {
+        let text = t.isScalar ? NumberFormat.full(t.scalar) : t.description
+        return style == .math && text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// `2` → `²`, `-1` → `⁻¹`; nil when the text is not a small integer.
+    static func superscript(_ text: String) -> String? {
+        let digits: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+                                              "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻", "−": "⁻"]
+        var inner = text
+        if inner.hasPrefix("("), inner.hasSuffix(")") { inner = String(inner.dropFirst().dropLast()) }
+        guard !inner.isEmpty, inner.count <= 3 else { return nil }
+        var out = ""
+        for c in inner {
+            guard let s = digits[c] else { return nil }
+            out.append(s)
+        }
+        return out
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Chainframe
+
+/// `chainframe eval FILE`: every node's value and gradient.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Compute every node's value (forward) and gradient (backward).",
+        discussion: "Text is a table; JSON is the documented document on standard output."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let evaluation = try input.loadEvaluation()
+        switch format {
+        case .text: print(EvaluationReport.text(evaluation), terminator: "")
+        case .json: print(EvaluationReport.json(evaluation).serialized(indent: 2))
+        }
+    }
+}

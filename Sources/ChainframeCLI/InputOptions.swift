@@ -1,0 +1,66 @@
+import ArgumentParser
+import Chainframe
+import Foundation
+
+/// The options every command that reads a .cg file shares.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The .cg file to read ('-' for standard input).")
+    var file: String
+
+    @Option(help: "Refuse input files larger than this many bytes.")
+    var maxInputBytes: Int = SourceFile.defaultMaxBytes
+
+    @Option(help: "Refuse graphs with more nodes than this.")
+    var maxNodes: Int = GraphBuilder.defaultMaxNodes
+
+    @Option(help: "Refuse expressions nested deeper than this.")
+    var maxDepth: Int = Parser.defaultMaxDepth
+
+    func validate() throws {
+        guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0 else {
+            throw ValidationError("limits must be positive")
+        }
+        guard maxDepth <= 10_000 else {
+            throw ValidationError("--max-depth is at most 10000 (deeper nesting could overflow the stack)")
+        }
+    }
+
+    /// Reads and parses the file into a graph.
+    func loadGraph() throws -> Graph {
+        let source = try SourceFile.decode(name: file, bytes: try readBytes(), maxBytes: maxInputBytes)
+        return try GraphBuilder.build(source, maxNodes: maxNodes, maxDepth: maxDepth)
+    }
+
+    /// Reads, parses and evaluates the file.
+    func loadEvaluation() throws -> Evaluation {
+        try Evaluation(try loadGraph())
+    }
+
+    private func readBytes() throws -> [UInt8] {
+        if file == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw RunFailure(message: "cannot read '\(file)': no such file")
+        }
+        guard !isDirectory.boolValue else { throw RunFailure(message: "cannot read '\(file)': it is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw RunFailure(message: "cannot read '\(file)': permission denied")
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit so an oversized file is reported without reading it all.
+        let data = try handle.read(upToCount: maxInputBytes + 1) ?? Data()
+        return [UInt8](data)
+    }
+}
+
+/// `--format text|json` for the commands that print a report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Chainframe's version, recorded in PNG metadata and incremental-build stamps.
+enum ChainframeVersion {
+    static let current = "0.1.0"
+}
