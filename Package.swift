@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "ChainframeTests", dependencies: ["Chainframe"]),
         .testTarget(name: "ChainframeGraphicsTests", dependencies: ["ChainframeGraphics"]),
         .testTarget(name: "ChainframeRenderTests", dependencies: ["ChainframeRender", "Chainframe"]),
-        .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI"]),
+        .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "Chainframe"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -7,6 +7,9 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "The .cg file to read ('-' for standard input).")
     var file: String
 
+    @Option(name: .customLong("output"), help: "Differentiate this node instead of the file's output.")
+    var outputNode: String?
+
     @Option(help: "Refuse input files larger than this many bytes.")
     var maxInputBytes: Int = SourceFile.defaultMaxBytes
 
@@ -20,15 +23,22 @@ struct InputOptions: ParsableArguments {
         guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0 else {
             throw ValidationError("limits must be positive")
         }
-        guard maxDepth <= 10_000 else {
-            throw ValidationError("--max-depth is at most 10000 (deeper nesting could overflow the stack)")
+        guard maxDepth <= 2_000 else {
+            throw ValidationError("--max-depth is at most 2000 (deeper nesting could overflow the stack)")
         }
     }
 
     /// Reads and parses the file into a graph.
     func loadGraph() throws -> Graph {
         let source = try SourceFile.decode(name: file, bytes: try readBytes(), maxBytes: maxInputBytes)
-        return try GraphBuilder.build(source, maxNodes: maxNodes, maxDepth: maxDepth)
+        var graph = try GraphBuilder.build(source, maxNodes: maxNodes, maxDepth: maxDepth)
+        if let outputNode {
+            guard let index = graph.index(of: outputNode) else {
+                throw ValidationError("--output: the file has no node named '\(outputNode)'")
+            }
+            graph.choose(output: index)
+        }
+        return graph
     }
 
     /// Reads, parses and evaluates the file.

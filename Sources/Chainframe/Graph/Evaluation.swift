@@ -68,7 +68,7 @@ public struct Evaluation: Sendable {
         case .primitive(.multiply): return " for '*'"
         case .primitive(.divide): return " for '/'"
         case .primitive(.power): return " for '^'"
-        case .primitive(.matmul): return ""
+        case .primitive(.matmul), .composite: return ""
         default: return " in '\(function.name)'"
         }
     }

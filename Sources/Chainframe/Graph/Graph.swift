@@ -26,6 +26,12 @@ public struct Graph: Sendable {
         nodes.indices.filter { nodes[$0].inputs.contains(index) }
     }
 
+    /// Makes node `index` the output (for `--output NAME`).
+    public mutating func choose(output index: Int) {
+        output = index
+        outputLocation = nodes[index].nameLocation ?? nodes[index].location
+    }
+
     init(source: SourceFile) {
         self.source = source
         self.nodes = []
@@ -60,8 +66,11 @@ public struct Node: Sendable, Identifiable {
     public var inputs: [Int]
     /// The value of an input or constant.
     public var literal: Tensor?
-    /// Where the node is defined (for an unnamed part: its operator or function name).
+    /// Where the node's operation is written (its operator or function name), or for a leaf
+    /// its name: shape errors point here.
     public var location: SourceLocation
+    /// Where the user wrote the node's name (`u` in `u = b * c`); nil for unnamed parts.
+    public var nameLocation: SourceLocation? = nil
 }
 
 /// What an operation node computes from its arguments.

@@ -65,9 +65,10 @@ public struct GraphBuilder {
             graph.outputLocation = output.at
         } else if let lastNamed {
             graph.output = lastNamed
-            graph.outputLocation = graph.nodes[lastNamed].location
+            graph.outputLocation = graph.nodes[lastNamed].nameLocation ?? graph.nodes[lastNamed].location
         } else {
-            throw source.error("the file defines no nodes; start with an input such as 'a = 5'", at: file.end)
+            throw source.error("the file defines no nodes; start with an input such as 'a = 5'",
+                               at: SourceLocation(line: 1, column: 1))
         }
         return graph
     }
@@ -115,6 +116,7 @@ public struct GraphBuilder {
             }
         }
         lastNamed = graph.nodes.count - 1
+        graph.nodes[graph.nodes.count - 1].nameLocation = at
     }
 
     private mutating func append(_ node: Node) throws {

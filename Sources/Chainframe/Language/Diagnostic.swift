@@ -111,7 +111,7 @@ public struct SourceFile: Sendable {
     public static func decode(name: String, bytes: [UInt8], maxBytes: Int = SourceFile.defaultMaxBytes) throws -> SourceFile {
         if bytes.count > maxBytes {
             throw Diagnostic(file: name, location: SourceLocation(line: 1, column: 1),
-                             message: "file is \(bytes.count) bytes, more than the limit of \(maxBytes) bytes (raise it with --max-input-bytes)",
+                             message: "file is larger than the limit of \(maxBytes) bytes; raise it with --max-input-bytes",
                              sourceLine: "")
         }
         var body = bytes[...]

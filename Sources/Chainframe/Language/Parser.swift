@@ -64,7 +64,7 @@ public struct Parser {
                 switch current.kind {
                 case .newline, .end: break
                 default:
-                    throw source.error("unexpected \(current.spelling) after the end of the statement", at: current.location)
+                    throw source.error("expected the end of the line after the statement, found \(current.spelling)", at: current.location)
                 }
             }
         }
@@ -170,10 +170,11 @@ public struct Parser {
                 }
                 let row = try numberRow()
                 if let first = rows.first, row.count != first.count {
-                    throw source.error("ragged matrix: row \(rows.count + 1) has \(row.count) elements but row 1 (line \(firstRowAt.line)) has \(first.count)", at: rowStart)
+                    throw source.error("ragged matrix: row \(rows.count + 1) has \(Parser.elements(row.count)) but row 1 (line \(firstRowAt.line)) has \(first.count)", at: rowStart)
                 }
                 rows.append(row)
             } while isSymbol(current, ",")
+            if current.kind == .end { throw source.error("this '[' is never closed", at: open.location) }
             _ = try expect("]", "to close the matrix opened at line \(open.location.line)")
             guard rows.first?.isEmpty == false else {
                 throw source.error("a matrix needs at least one element", at: open.location)
@@ -188,19 +189,21 @@ public struct Parser {
 
     /// `[n, n, …]` of signed numbers.
     private mutating func numberRow() throws -> [Double] {
-        _ = try expect("[", "to start a list")
+        let openAt = try expect("[", "to start a list").location
         var values: [Double] = []
         while !isSymbol(current, "]") {
             var sign = 1.0
             if isSymbol(current, "-") { sign = -1; advance() } else if isSymbol(current, "+") { advance() }
             guard case .number(let value) = current.kind else {
                 if isSymbol(current, "[") { throw source.error("tensors have at most 2 dimensions", at: current.location) }
-                if case .end = current.kind { throw source.error("unclosed '['", at: current.location) }
+                if case .end = current.kind { throw source.error("this '[' is never closed", at: openAt) }
                 throw source.error("expected a number in the list, found \(current.spelling)", at: current.location)
             }
             values.append(sign * value)
             advance()
-            if isSymbol(current, ",") { advance() } else if !isSymbol(current, "]") {
+            if isSymbol(current, ",") { advance() } else if current.kind == .end {
+                throw source.error("this '[' is never closed", at: openAt)
+            } else if !isSymbol(current, "]") {
                 throw source.error("expected ',' or ']' in the list, found \(current.spelling)", at: current.location)
             }
         }
@@ -208,19 +211,24 @@ public struct Parser {
         return values
     }
 
+    static func elements(_ n: Int) -> String { n == 1 ? "1 element" : "\(n) elements" }
+
     private mutating func nest(_ at: SourceLocation) throws {
         depth += 1
         if depth > maxDepth {
-            throw source.error("expression nested more than \(maxDepth) levels deep (raise the limit with --max-depth)", at: at)
+            throw source.error("expression nested more than \(maxDepth) levels deep; split it into named steps or raise the limit with --max-depth", at: at)
         }
     }
 
+    /// A chain `a + b + c …` builds a tree as deep as it is long, so each operator in a
+    /// chain counts as one level of nesting too.
     private mutating func expression() throws -> Syntax.Expression {
-        try nest(current.location)
-        defer { depth -= 1 }
+        let outer = depth
+        defer { depth = outer }
         var lhs = try term()
         while case .symbol(let op) = current.kind, op == "+" || op == "-" {
             let at = current.location
+            try nest(at)
             advance()
             lhs = .binary(op, lhs, try term(), at)
         }
@@ -228,9 +236,12 @@ public struct Parser {
     }
 
     private mutating func term() throws -> Syntax.Expression {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try unary()
         while case .symbol(let op) = current.kind, op == "*" || op == "/" || op == "@" {
             let at = current.location
+            try nest(at)
             advance()
             lhs = .binary(op, lhs, try unary(), at)
         }
@@ -275,12 +286,17 @@ public struct Parser {
         case .identifier(let name):
             advance()
             guard isSymbol(current, "(") else { return .name(name, token.location) }
+            try nest(token.location)
+            defer { depth -= 1 }
             advance()
             var arguments: [Syntax.Expression] = []
             while !isSymbol(current, ")") {
                 arguments.append(try expression())
                 if isSymbol(current, ",") { advance(); continue }
                 guard isSymbol(current, ")") else {
+                    if current.kind == .end {
+                        throw source.error("the arguments of '\(name)' are never closed with ')'", at: token.location)
+                    }
                     throw source.error("expected ',' or ')' in the arguments of '\(name)', found \(current.spelling)", at: current.location)
                 }
             }
@@ -293,6 +309,9 @@ public struct Parser {
             if isSymbol(current, ")") { throw source.error("expected an expression inside '( )'", at: current.location) }
             let inner = try expression()
             guard isSymbol(current, ")") else {
+                if current.kind == .end {
+                    throw source.error("this '(' is never closed", at: token.location)
+                }
                 throw source.error("expected ')' to close the '(' at line \(token.location.line), column \(token.location.column), found \(current.spelling)", at: current.location)
             }
             advance()

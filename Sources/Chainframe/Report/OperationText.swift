@@ -15,12 +15,14 @@ public enum OperationText {
     }
 
     /// The operation over its inputs' labels (or any text for each argument).
-    public static func formula(of operation: Operation, node: Node, in graph: Graph, style: Style = .math) -> String {
+    /// With `labels`, inputs are written by their display labels instead of their ids.
+    public static func formula(of operation: Operation, node: Node, in graph: Graph, style: Style = .math,
+                               labels: Bool = false) -> String {
         render(operation, style: style) { argument in
             switch argument {
             case .input(let position):
                 let input = graph.nodes[node.inputs[position]]
-                return style == .code ? input.id : input.label.isEmpty ? input.id : input.label
+                return labels && !input.label.isEmpty ? input.label : input.id
             case .constant(let t):
                 return number(t, style: style)
             }
