@@ -1,0 +1,175 @@
+import CPangoCairo
+
+/// Shapes, measures and draws text with Pango, caching font descriptions and layouts.
+///
+/// One instance can serve many canvases (e.g. every frame of a storyboard), so a label
+/// is shaped once and redrawn cheaply. Metrics hinting and glyph-position rounding are
+/// off and the resolution is 72 dpi, so a font size is in canvas points and measurements
+/// do not depend on the canvas scale or surface type. Not thread-safe: use one instance
+/// per thread (Pango's Cairo font map is per thread).
+public final class PangoText {
+    /// The most layouts kept; the cache is emptied when it would grow beyond this.
+    public var layoutCacheLimit = 4096
+
+    private let context: OpaquePointer
+    private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
+    private var layouts: [LayoutKey: OpaquePointer] = [:]
+
+    private struct LayoutKey: Hashable {
+        var text: String
+        var font: FontSpec
+        var markup: Bool
+        var alignment: TextAnchor.Horizontal
+    }
+
+    public init() {
+        context = pango_font_map_create_context(pango_cairo_font_map_get_default())
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for description in fontDescriptions.values { pango_font_description_free(description) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    /// The logical size and baseline of `text` set in `font`.
+    /// With `markup`, `text` is Pango markup (e.g. `x<sub>1</sub>`); invalid markup is shown literally.
+    public func metrics(_ text: String, font: FontSpec, markup: Bool = false) -> TextMetrics {
+        metrics(of: layout(text, font: font, markup: markup, alignment: .left))
+    }
+
+    /// The logical size of `text` set in `font`.
+    public func measure(_ text: String, font: FontSpec, markup: Bool = false) -> Size {
+        metrics(text, font: font, markup: markup).size
+    }
+
+    /// How many characters of `text` no font in `font.family` (nor any fallback) could show.
+    public func unknownGlyphCount(in text: String, font: FontSpec, markup: Bool = false) -> Int {
+        Int(pango_layout_get_unknown_glyphs_count(layout(text, font: font, markup: markup, alignment: .left)))
+    }
+
+    /// Whether some character of `text` would be drawn as a missing-glyph box.
+    public func hasMissingGlyphs(in text: String, font: FontSpec, markup: Bool = false) -> Bool {
+        unknownGlyphCount(in: text, font: font, markup: markup) > 0
+    }
+
+    /// Draws `text` so that the `anchor` point of its logical box lies at `point`.
+    func draw(_ text: String, font: FontSpec, markup: Bool, at point: Point, anchor: TextAnchor,
+              color: RGBA, on cairo: OpaquePointer) {
+        let layout = layout(text, font: font, markup: markup, alignment: anchor.horizontal)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        let left = Double(logical.x) / scale, top = Double(logical.y) / scale
+        let width = Double(logical.width) / scale, height = Double(logical.height) / scale
+        let x: Double = switch anchor.horizontal {
+        case .left: point.x - left
+        case .center: point.x - left - width / 2
+        case .right: point.x - left - width
+        }
+        let y: Double = switch anchor.vertical {
+        case .top: point.y - top
+        case .center: point.y - top - height / 2
+        case .baseline: point.y - Double(pango_layout_get_baseline(layout)) / scale
+        case .bottom: point.y - top - height
+        }
+        cairo_set_source_rgba(cairo, color.r, color.g, color.b, color.a)
+        cairo_move_to(cairo, x, y)
+        pango_cairo_show_layout(cairo, layout)
+    }
+
+    /// Escapes `&`, `<`, `>`, `'` and `"` so plain text can be embedded in markup.
+    public static func escapeMarkup(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "'": escaped += "&apos;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Why `markup` is not valid Pango markup, or nil if it is.
+    public static func markupError(_ markup: String) -> String? {
+        var error: UnsafeMutablePointer<GError>?
+        guard pango_parse_markup(markup, -1, 0, nil, nil, nil, &error) == 0 else { return nil }
+        let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "invalid markup"
+        g_error_free(error)
+        return message
+    }
+
+    // MARK: Cache
+
+    private func metrics(of layout: OpaquePointer) -> TextMetrics {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        let baseline = Double(pango_layout_get_baseline(layout) - logical.y) / scale
+        return TextMetrics(size: Size(width: Double(logical.width) / scale,
+                                      height: Double(logical.height) / scale),
+                           baseline: baseline)
+    }
+
+    private func layout(_ text: String, font: FontSpec, markup: Bool,
+                        alignment: TextAnchor.Horizontal) -> OpaquePointer {
+        let key = LayoutKey(text: text, font: font, markup: markup, alignment: alignment)
+        if let cached = layouts[key] { return cached }
+        if layouts.count >= layoutCacheLimit { evictLayouts() }
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, fontDescription(font))
+        let pangoAlignment = switch alignment {
+        case .left: PANGO_ALIGN_LEFT
+        case .center: PANGO_ALIGN_CENTER
+        case .right: PANGO_ALIGN_RIGHT
+        }
+        pango_layout_set_alignment(layout, pangoAlignment)
+        if markup { setMarkup(text, on: layout) } else { pango_layout_set_text(layout, text, -1) }
+        layouts[key] = layout
+        return layout
+    }
+
+    /// Parses markup once; on failure shows the source text literally (nothing is logged).
+    private func setMarkup(_ markup: String, on layout: OpaquePointer) {
+        var attributes: OpaquePointer?
+        var plain: UnsafeMutablePointer<CChar>?
+        guard pango_parse_markup(markup, -1, 0, &attributes, &plain, nil, nil) != 0, let plain else {
+            pango_layout_set_attributes(layout, nil)
+            pango_layout_set_text(layout, markup, -1)
+            return
+        }
+        pango_layout_set_text(layout, plain, -1)
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+        g_free(plain)
+    }
+
+    private func fontDescription(_ font: FontSpec) -> OpaquePointer {
+        if let cached = fontDescriptions[font] { return cached }
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, font.family)
+        pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(description, font.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(description, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        fontDescriptions[font] = description
+        return description
+    }
+
+    private func evictLayouts() {
+        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        layouts.removeAll(keepingCapacity: true)
+    }
+}
