@@ -1,0 +1,67 @@
+/// One frame of the lecture: what is highlighted, what is known so far, and what it says.
+public struct Step: Sendable {
+    /// The parts of the lecture, in order.
+    public enum Phase: String, Sendable, CaseIterable, Codable {
+        /// The graph with its inputs' values.
+        case inputs
+        /// One step per computed node, left to right.
+        case forward
+        /// The seed, then one step per operation, right to left.
+        case backward
+        /// Every value and every gradient.
+        case summary
+    }
+
+    /// What is known of a node's gradient at this step.
+    public enum GradientState: Sendable, Equatable {
+        /// Some of the contributions have arrived (a branch node still waiting for others).
+        case partial(Tensor, arrived: Int, of: Int)
+        /// Everything has arrived: this is ∂output/∂node.
+        case complete(Tensor)
+
+        /// The gradient so far.
+        public var tensor: Tensor {
+            switch self {
+            case .partial(let t, _, _), .complete(let t): return t
+            }
+        }
+
+        public var isComplete: Bool {
+            if case .complete = self { true } else { false }
+        }
+    }
+
+    /// The step's text.
+    public struct Caption: Sendable, Equatable {
+        /// Where we are: `Forward 2/3`, `Backward 3/4`.
+        public var title: String
+        /// The main equation: `u = b × c = 3 × 2 = 6`.
+        public var headline: String
+        /// Further lines, one per edge of a backward step.
+        public var details: [String]
+
+        /// Title, headline and details on one line each.
+        public var plainText: String {
+            ([title + " · " + headline] + details).joined(separator: "\n")
+        }
+    }
+
+    public var phase: Phase
+    /// 1-based position within the phase.
+    public var number: Int
+    /// How many steps the phase has.
+    public var phaseCount: Int
+    public var caption: Caption
+    /// Nodes that stand out in this step.
+    public var activeNodes: Set<Int>
+    /// Edges that stand out in this step (forward: being used; backward: carrying a gradient now).
+    public var activeEdges: Set<Edge>
+    /// Nodes whose value is known.
+    public var knownValues: Set<Int>
+    /// Nodes whose gradient (complete or partial) is known.
+    public var gradients: [Int: GradientState]
+    /// Edges along which a gradient has been sent back so far (their labels are shown).
+    public var sentBack: Set<Edge>
+    /// A suggested display time for slides and animations.
+    public var durationMilliseconds: Int
+}

@@ -1,0 +1,130 @@
+/// Writes the captions of a storyboard: numbers for people, derivatives in the chosen notation.
+struct StepText {
+    let evaluation: Evaluation
+    let options: Storyboard.Options
+
+    var graph: Graph { evaluation.graph }
+    var phrases: Phrasebook { options.phrases }
+    var outputName: String { name(graph.output) }
+
+    /// How a node is called in captions: its label, or its id for unnamed parts.
+    func name(_ index: Int) -> String {
+        let node = graph.nodes[index]
+        return node.label.isEmpty ? node.id : node.label
+    }
+
+    /// A number rounded to the storyboard's precision.
+    func number(_ value: Double) -> String {
+        let text = NumberFormat.rounded(value, significantDigits: options.precision)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// A tensor for a caption: a scalar as a number, small tensors written out, large ones by shape.
+    func tensor(_ t: Tensor) -> String {
+        switch t.rank {
+        case 0: return number(t.scalar)
+        case 1 where t.count <= 4: return "[" + t.scalars.map(number).joined(separator: ", ") + "]"
+        case 2 where t.count <= 6:
+            return "[" + t.rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        default: return "(" + Tensor.describe(shape: t.shape) + ")"
+        }
+    }
+
+    /// A value as an operand: negative numbers in parentheses.
+    func operand(_ t: Tensor) -> String {
+        let s = tensor(t)
+        return s.hasPrefix("−") ? "(\(s))" : s
+    }
+
+    func d(_ index: Int) -> String { options.notation.derivative(of: outputName, by: name(index)) }
+
+    func title(_ phase: Step.Phase, _ number: Int, _ count: Int) -> String {
+        count > 1 ? "\(phrases.name(of: phase)) \(number)/\(count)" : phrases.name(of: phase)
+    }
+
+    func inputsCaption() -> Step.Caption {
+        let leaves = graph.nodes.indices.filter { graph.nodes[$0].operation == nil }
+        let line = leaves.map { "\(name($0)) = \(tensor(evaluation.values[$0]))" }.joined(separator: ", ")
+        return Step.Caption(title: title(.inputs, 1, 1), headline: line, details: [])
+    }
+
+    /// `u = b × c = 3 × 2 = 6`
+    func forwardCaption(_ index: Int, number: Int, of count: Int) -> Step.Caption {
+        Step.Caption(title: title(.forward, number, count), headline: forwardEquation(index), details: [])
+    }
+
+    func forwardEquation(_ index: Int) -> String {
+        let node = graph.nodes[index]
+        guard let operation = node.operation else { return "\(name(index)) = \(tensor(evaluation.values[index]))" }
+        let symbolic = OperationText.formula(of: operation, node: node, in: graph, style: .math, labels: true)
+        let numeric = OperationText.render(operation, style: .math) { argument in
+            switch argument {
+            case .input(let position): return operand(evaluation.values[node.inputs[position]])
+            case .constant(let t): return operand(t)
+            }
+        }
+        var parts = [name(index), symbolic]
+        if numeric != symbolic { parts.append(numeric) }
+        parts.append(tensor(evaluation.values[index]))
+        return parts.joined(separator: " = ")
+    }
+
+    func seedCaption(count: Int) -> Step.Caption {
+        Step.Caption(title: title(.backward, 1, count),
+                     headline: "\(d(graph.output)) = 1", details: [phrases.seedNote])
+    }
+
+    /// One line per edge the step sends a gradient back along: the first is the headline.
+    func backwardCaption(_ index: Int, number: Int, of count: Int, details: [String]) -> Step.Caption {
+        Step.Caption(title: title(.backward, number, count), headline: details.first ?? "",
+                     details: Array(details.dropFirst()))
+    }
+
+    /// `∂J/∂b = ∂J/∂u · ∂u/∂b = 3 · 2 = 6`, with the branch sum when a node's last
+    /// contribution arrives: `∂J/∂x = 2 + 3 = 5`.
+    func edgeLine(_ flow: Evaluation.Flow, parts: [Tensor], expected: Int) -> String {
+        let from = flow.edge.from, to = flow.edge.to
+        let contribution = flow.gradient!
+        var line: String
+        if let local = flow.local {
+            let chain = "\(d(to)) · \(options.notation.local(of: name(to), by: name(from)))"
+            let g = evaluation.gradients[to]!.scalar
+            line = "\(d(from)) = \(chain) = \(operand(Tensor(g))) · \(operand(Tensor(local))) = \(tensor(contribution))"
+            if to == graph.output {
+                // The first step back: the chain is just the local derivative.
+                let localText = options.notation.local(of: name(to), by: name(from))
+                line = localText == d(from) ? "\(d(from)) = \(tensor(contribution))"
+                    : "\(d(from)) = \(localText) = \(tensor(contribution))"
+            }
+        } else {
+            line = "\(d(from)) ← \(d(to)) (\(Tensor.describe(shape: contribution.shape))) = \(tensor(contribution))"
+        }
+        if expected > 1 {
+            let words = Phrasebook.fill(phrases.partialArrival, ["k": "\(parts.count)", "n": "\(expected)"])
+            if parts.count == expected {
+                let sum = parts.map(operand).joined(separator: " + ")
+                line += "; " + Phrasebook.fill(phrases.branchSum, ["n": "\(expected)"]) + ": \(d(from)) = \(sum) = \(tensor(evaluation.gradients[from]!))"
+            } else {
+                line += " (\(words))"
+            }
+        }
+        return line
+    }
+
+    func summaryCaption() -> Step.Caption {
+        let inputs = graph.nodes.indices.filter { graph.nodes[$0].kind == .input }
+        let grads = inputs.map { "\(d($0)) = \(tensor(evaluation.gradients[$0]!))" }
+        return Step.Caption(title: title(.summary, 1, 1),
+                            headline: "\(outputName) = \(tensor(evaluation.values[graph.output]))",
+                            details: grads.isEmpty ? [] : [grads.joined(separator: ", ")])
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

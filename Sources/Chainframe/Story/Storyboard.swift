@@ -1,0 +1,157 @@
+/// The lecture as a list of steps: inputs, forward node by node, backward edge by edge
+/// (the chain rule on every edge), and a summary. Pure data: drawing happens elsewhere.
+public struct Storyboard: Sendable {
+    /// How to write numbers and derivatives.
+    public struct Options: Sendable {
+        /// Which phases to include, in lecture order.
+        public var phases: Set<Step.Phase> = Set(Step.Phase.allCases)
+        /// Significant digits of numbers in captions and labels.
+        public var precision: Int = 6
+        public var notation: Notation = .partial
+        public var phrases: Phrasebook = .english
+        /// Display time of an ordinary step, in milliseconds.
+        public var stepMilliseconds: Int = 1500
+
+        public init() {}
+    }
+
+    public let evaluation: Evaluation
+    public let options: Options
+    public let steps: [Step]
+
+    /// Builds the steps for an evaluated graph.
+    public init(_ evaluation: Evaluation, options: Options = Options()) {
+        self.evaluation = evaluation
+        self.options = options
+        var builder = StoryboardBuilder(evaluation: evaluation, options: options)
+        self.steps = builder.build()
+    }
+
+    /// The operation nodes whose gradient reaches the output, in reverse topological order:
+    /// the order of the backward pass.
+    public var backwardOrder: [Int] {
+        StoryboardBuilder.backwardOrder(evaluation.graph)
+    }
+}
+
+/// Walks the evaluation and writes the steps.
+struct StoryboardBuilder {
+    let evaluation: Evaluation
+    let options: Options
+    let text: StepText
+    typealias Options = Storyboard.Options
+
+    init(evaluation: Evaluation, options: Options) {
+        self.evaluation = evaluation
+        self.options = options
+        self.text = StepText(evaluation: evaluation, options: options)
+    }
+
+    var graph: Graph { evaluation.graph }
+
+    /// Nodes from which the output can be reached (the output included).
+    static func reachesOutput(_ graph: Graph) -> [Bool] {
+        var reaches = Array(repeating: false, count: graph.nodes.count)
+        reaches[graph.output] = true
+        for index in graph.nodes.indices.reversed() where reaches[index] {
+            for input in graph.nodes[index].inputs { reaches[input] = true }
+        }
+        return reaches
+    }
+
+    static func backwardOrder(_ graph: Graph) -> [Int] {
+        let reaches = reachesOutput(graph)
+        return graph.nodes.indices.reversed().filter { reaches[$0] && graph.nodes[$0].operation != nil }
+    }
+
+    mutating func build() -> [Step] {
+        var steps: [Step] = []
+        let leaves = Set(graph.nodes.indices.filter { graph.nodes[$0].operation == nil })
+        let computed = graph.nodes.indices.filter { graph.nodes[$0].operation != nil }
+        let all = Set(graph.nodes.indices)
+        let ms = options.stepMilliseconds
+
+        if options.phases.contains(.inputs) {
+            steps.append(Step(phase: .inputs, number: 1, phaseCount: 1,
+                              caption: text.inputsCaption(), activeNodes: leaves, activeEdges: [],
+                              knownValues: leaves, gradients: [:], sentBack: [], durationMilliseconds: ms))
+        }
+
+        if options.phases.contains(.forward) {
+            var known = leaves
+            for (n, index) in computed.enumerated() {
+                known.insert(index)
+                let edges = Set(graph.nodes[index].inputs.map { Edge(from: $0, to: index) })
+                steps.append(Step(phase: .forward, number: n + 1, phaseCount: computed.count,
+                                  caption: text.forwardCaption(index, number: n + 1, of: computed.count),
+                                  activeNodes: [index], activeEdges: edges, knownValues: known,
+                                  gradients: [:], sentBack: [], durationMilliseconds: ms))
+            }
+        }
+
+        if options.phases.contains(.backward) {
+            steps += backwardSteps(knownValues: all)
+        }
+
+        if options.phases.contains(.summary) {
+            var gradients: [Int: Step.GradientState] = [:]
+            for index in graph.nodes.indices {
+                if let g = evaluation.gradients[index] { gradients[index] = .complete(g) }
+            }
+            let sent = Set(evaluation.flows.filter { $0.gradient != nil }.map(\.edge))
+            steps.append(Step(phase: .summary, number: 1, phaseCount: 1, caption: text.summaryCaption(),
+                              activeNodes: [], activeEdges: [], knownValues: all, gradients: gradients,
+                              sentBack: sent, durationMilliseconds: ms * 2))
+        }
+        return steps
+    }
+
+    /// The seed, then one step per operation in reverse topological order. Each operation
+    /// sends its gradient back along its incoming edges; a node read by several operations
+    /// (a branch) shows a partial sum until the last contribution arrives.
+    private func backwardSteps(knownValues: Set<Int>) -> [Step] {
+        let order = StoryboardBuilder.backwardOrder(graph)
+        let reaches = StoryboardBuilder.reachesOutput(graph)
+        let count = order.count + 1
+        let output = graph.output
+        var gradients: [Int: Step.GradientState] = [output: .complete(Tensor(1))]
+        var steps = [Step(phase: .backward, number: 1, phaseCount: count, caption: text.seedCaption(count: count),
+                          activeNodes: [output], activeEdges: [], knownValues: knownValues,
+                          gradients: gradients, sentBack: [], durationMilliseconds: options.stepMilliseconds)]
+        // How many contributions each node waits for: one per consumer that reaches the output.
+        var expected: [Int: Int] = [:]
+        for edge in graph.edges where reaches[edge.to] { expected[edge.from, default: 0] += 1 }
+        var arrived: [Int: [Tensor]] = [:]
+        var sent: Set<Edge> = []
+        let flowsByEdge = Dictionary(evaluation.flows.map { ($0.edge, $0) }, uniquingKeysWith: { a, _ in a })
+
+        for (n, index) in order.enumerated() {
+            var active: Set<Int> = [index]
+            var edges: Set<Edge> = []
+            var details: [String] = []
+            for input in graph.nodes[index].inputs {
+                let edge = Edge(from: input, to: index)
+                guard let flow = flowsByEdge[edge], let contribution = flow.gradient else { continue }
+                active.insert(input)
+                edges.insert(edge)
+                sent.insert(edge)
+                arrived[input, default: []].append(contribution)
+                let total = expected[input] ?? 1
+                let parts = arrived[input]!
+                if parts.count == total {
+                    gradients[input] = .complete(evaluation.gradients[input]!)
+                } else {
+                    let sum = parts.dropFirst().reduce(parts[0]) { Broadcasting.combine($0, $1, +)! }
+                    gradients[input] = .partial(sum, arrived: parts.count, of: total)
+                }
+                details.append(text.edgeLine(flow, parts: parts, expected: total))
+            }
+            steps.append(Step(phase: .backward, number: n + 2, phaseCount: count,
+                              caption: text.backwardCaption(index, number: n + 2, of: count, details: details),
+                              activeNodes: active, activeEdges: edges, knownValues: knownValues,
+                              gradients: gradients, sentBack: sent,
+                              durationMilliseconds: options.stepMilliseconds + 500 * max(0, details.count - 1)))
+        }
+        return steps
+    }
+}

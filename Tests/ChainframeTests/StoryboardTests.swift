@@ -1,0 +1,84 @@
+import Testing
+@testable import Chainframe
+
+/// The lecture's storyboard: order, captions and numbers, without any drawing.
+@Suite struct StoryboardTests {
+    let lecture = try! evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v")
+
+    func id(_ e: Evaluation, _ i: Int) -> String { e.graph.nodes[i].id }
+
+    @Test func phasesInLectureOrder() {
+        let board = Storyboard(lecture)
+        #expect(board.steps.map(\.phase) == [.inputs, .forward, .forward, .forward,
+                                             .backward, .backward, .backward, .backward, .summary])
+    }
+
+    @Test func forwardCaptions() {
+        let forward = Storyboard(lecture).steps.filter { $0.phase == .forward }
+        #expect(forward.map(\.caption.headline) == ["u = b × c = 3 × 2 = 6", "v = a + u = 5 + 6 = 11", "J = 3 × v = 3 × 11 = 33"])
+        #expect(forward.map(\.caption.title) == ["Forward 1/3", "Forward 2/3", "Forward 3/3"])
+        #expect(forward[0].knownValues.map { id(lecture, $0) }.sorted() == ["a", "b", "c", "u"])
+        #expect(forward[0].activeEdges.count == 2)
+    }
+
+    @Test func backwardOrderAndNumbersAreTheLectures() {
+        let backward = Storyboard(lecture).steps.filter { $0.phase == .backward }
+        #expect(backward[0].caption.headline == "∂J/∂J = 1")
+        // J → v, then v → a and u, then u → b and c.
+        let sent = backward.dropFirst().map { step in step.activeEdges.map { id(lecture, $0.from) }.sorted() }
+        #expect(sent == [["v"], ["a", "u"], ["b", "c"]])
+        #expect(backward[1].caption.headline == "∂J/∂v = 3")
+        #expect(backward[2].caption.headline == "∂J/∂a = ∂J/∂v · ∂v/∂a = 3 · 1 = 3")
+        #expect(backward[2].caption.details == ["∂J/∂u = ∂J/∂v · ∂v/∂u = 3 · 1 = 3"])
+        #expect(backward[3].caption.headline == "∂J/∂b = ∂J/∂u · ∂u/∂b = 3 · 2 = 6")
+        #expect(backward[3].caption.details == ["∂J/∂c = ∂J/∂u · ∂u/∂c = 3 · 3 = 9"])
+        let last = backward.last!
+        let grads = Dictionary(uniqueKeysWithValues: last.gradients.map { (id(lecture, $0.key), $0.value.tensor.scalar) })
+        #expect(grads == ["J": 1, "v": 3, "a": 3, "u": 3, "b": 6, "c": 9])
+        #expect(backward.map(\.caption.title) == ["Backward 1/4", "Backward 2/4", "Backward 3/4", "Backward 4/4"])
+    }
+
+    @Test func branchNodeShowsPartialThenSum() throws {
+        let e = try evaluate("x = 1\ny = 2 * x\nz = 3 * x\nf = y + z")
+        let backward = Storyboard(e).steps.filter { $0.phase == .backward }
+        let x = e.graph.index(of: "x")!
+        let states = backward.map { $0.gradients[x] }
+        // z is sent back first (reverse order), so x first holds 3 of 2 paths' worth, then the sum.
+        #expect(states.compactMap { $0 }.first == .partial(Tensor(3), arrived: 1, of: 2))
+        #expect(states.last == .complete(Tensor(5)))
+        #expect(backward.last!.caption.headline.hasSuffix("∂f/∂x = 3 + 2 = 5"))
+    }
+
+    @Test func summaryListsEveryInputGradient() {
+        let summary = Storyboard(lecture).steps.last!
+        #expect(summary.caption.headline == "J = 33")
+        #expect(summary.caption.details == ["∂J/∂a = 3, ∂J/∂b = 6, ∂J/∂c = 9"])
+        #expect(summary.gradients.count == 6)
+        #expect(summary.sentBack.count == 5)
+    }
+
+    @Test func phasesCanBeSelected() {
+        var options = Storyboard.Options()
+        options.phases = [.backward]
+        #expect(Storyboard(lecture, options: options).steps.allSatisfy { $0.phase == .backward })
+    }
+
+    @Test func precisionAndNotation() throws {
+        let e = try evaluate("x = 2\nh = x^2 + 3*x + 5\nf = h + 0.000000000019213")
+        var options = Storyboard.Options()
+        options.precision = 17
+        #expect(Storyboard(e, options: options).steps.last!.caption.headline == "f = 15.000000000019213")
+        options.precision = 6
+        #expect(Storyboard(e, options: options).steps.last!.caption.headline == "f = 15")
+        options.notation = .code
+        #expect(Storyboard(lecture, options: options).steps.last!.caption.details == ["da = 3, db = 6, dc = 9"])
+        options.notation = .leibniz
+        #expect(Storyboard(lecture, options: options).steps.last!.caption.details == ["dJ/da = 3, dJ/db = 6, dJ/dc = 9"])
+    }
+
+    @Test func labelsAppearInCaptions() throws {
+        let e = try evaluate("apple = 100\nn = 2\nprice = apple * n\nlabel apple \"사과\"")
+        let forward = Storyboard(e).steps.first { $0.phase == .forward }!
+        #expect(forward.caption.headline == "price = 사과 × n = 100 × 2 = 200")
+    }
+}
