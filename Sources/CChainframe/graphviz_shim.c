@@ -83,6 +83,16 @@ cf_gv_node *cf_gv_node_add(cf_gv_graph *graph, const char *name) {
     return (cf_gv_node *)agnode(G(graph), (char *)name, 1);
 }
 
+cf_gv_graph *cf_gv_subgraph(cf_gv_graph *graph, const char *name, const char *rank) {
+    Agraph_t *sub = agsubg(G(graph), (char *)name, 1);
+    if (sub && rank) agsafeset(sub, "rank", (char *)rank, "");
+    return (cf_gv_graph *)sub;
+}
+
+int cf_gv_subgraph_add(cf_gv_graph *subgraph, cf_gv_node *node) {
+    return agsubnode(G(subgraph), N(node), 1) ? 0 : -1;
+}
+
 int cf_gv_node_set(cf_gv_node *node, const char *name, const char *value) {
     return agsafeset(N(node), (char *)name, (char *)value, "");
 }

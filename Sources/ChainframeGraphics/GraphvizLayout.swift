@@ -64,6 +64,17 @@ private struct GraphvizSession: ~Copyable {
             if node.shape != .box { Self.setShape(node.shape, of: handle) }
             nodes.append(handle)
         }
+        for (g, group) in request.rankGroups.enumerated() where !group.nodes.isEmpty {
+            guard let sub = cf_gv_subgraph(graph, "rank\(g)", group.constraint.rawValue) else {
+                throw LayoutError.graphviz("cannot create a rank group")
+            }
+            for id in group.nodes {
+                guard let position = nodeIndex[id] else {
+                    throw LayoutError.invalidRequest("rank group refers to unknown node \"\(id)\"")
+                }
+                _ = cf_gv_subgraph_add(sub, nodes[position])
+            }
+        }
         var edges: [OpaquePointer] = []
         edges.reserveCapacity(request.edges.count)
         for (i, edge) in request.edges.enumerated() {

@@ -53,6 +53,21 @@ public struct LayoutRequest: Sendable, Hashable {
     public var rankSeparation: Double
     /// Extra Graphviz graph attributes (e.g. `"ordering": "out"`), applied last.
     public var graphAttributes: [String: String]
+    /// Groups of node ids that share a rank: `.min` puts a group in the first rank
+    /// (the inputs of a computation graph), `.same` keeps a group in one rank.
+    public var rankGroups: [RankGroup] = []
+
+    /// Node ids constrained to one rank.
+    public struct RankGroup: Sendable, Hashable {
+        public enum Constraint: String, Sendable, Hashable { case same, min, max }
+        public var constraint: Constraint
+        public var nodes: [String]
+
+        public init(_ constraint: Constraint, _ nodes: [String]) {
+            self.constraint = constraint
+            self.nodes = nodes
+        }
+    }
 
     public init(nodes: [LayoutNode], edges: [LayoutEdge],
                 rankDirection: RankDirection = .leftToRight,

@@ -82,3 +82,20 @@ import Testing
         #expect(forward.caption.headline == "price = 사과 × n = 100 × 2 = 200")
     }
 }
+
+@Suite struct DisplayNameTests {
+    @Test func subscripts() {
+        #expect(DisplayName.pretty("x_1") == "x₁")
+        #expect(DisplayName.pretty("w_10") == "w₁₀")
+        #expect(DisplayName.pretty("a_i") == "aᵢ")
+        #expect(DisplayName.pretty("apple_count") == "apple_count")   // 'c' has no subscript form
+        #expect(DisplayName.pretty("_x") == "_x")
+        #expect(DisplayName.pretty("x2") == "x2")
+    }
+
+    @Test func captionsUseSubscripts() throws {
+        let e = try evaluate("x_1 = 2\nw_1 = 3\nz = w_1 * x_1")
+        let forward = Storyboard(e).steps.first { $0.phase == .forward }!
+        #expect(forward.caption.headline == "z = w₁ × x₁ = 3 × 2 = 6")
+    }
+}

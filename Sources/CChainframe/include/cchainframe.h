@@ -52,6 +52,10 @@ int cf_gv_edge_default(cf_gv_graph *graph, const char *name, const char *value);
 
 cf_gv_node *cf_gv_node_add(cf_gv_graph *graph, const char *name);
 int cf_gv_node_set(cf_gv_node *node, const char *name, const char *value);
+/// A subgraph of `graph` whose nodes share a rank constraint (`rank` = "same", "min", "source", …).
+cf_gv_graph *cf_gv_subgraph(cf_gv_graph *graph, const char *name, const char *rank);
+/// Puts an existing node of the root graph into `subgraph`.
+int cf_gv_subgraph_add(cf_gv_graph *subgraph, cf_gv_node *node);
 /// Adds a named edge (distinct names give parallel edges). NULL on failure.
 cf_gv_edge *cf_gv_edge_add(cf_gv_graph *graph, cf_gv_node *tail, cf_gv_node *head, const char *name);
 int cf_gv_edge_set(cf_gv_edge *edge, const char *name, const char *value);

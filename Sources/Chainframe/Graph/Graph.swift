@@ -90,4 +90,9 @@ public struct Operation: Sendable {
 public struct Edge: Sendable, Hashable {
     public var from: Int
     public var to: Int
+
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
 }

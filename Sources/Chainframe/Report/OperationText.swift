@@ -22,7 +22,7 @@ public enum OperationText {
             switch argument {
             case .input(let position):
                 let input = graph.nodes[node.inputs[position]]
-                return labels && !input.label.isEmpty ? input.label : input.id
+                return labels ? input.displayName : input.id
             case .constant(let t):
                 return number(t, style: style)
             }

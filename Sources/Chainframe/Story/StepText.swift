@@ -9,26 +9,16 @@ struct StepText {
 
     /// How a node is called in captions: its label, or its id for unnamed parts.
     func name(_ index: Int) -> String {
-        let node = graph.nodes[index]
-        return node.label.isEmpty ? node.id : node.label
+        graph.nodes[index].displayName
     }
+
+    var values: ValueText { ValueText(precision: options.precision) }
 
     /// A number rounded to the storyboard's precision.
-    func number(_ value: Double) -> String {
-        let text = NumberFormat.rounded(value, significantDigits: options.precision)
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
-    }
+    func number(_ value: Double) -> String { values.number(value) }
 
     /// A tensor for a caption: a scalar as a number, small tensors written out, large ones by shape.
-    func tensor(_ t: Tensor) -> String {
-        switch t.rank {
-        case 0: return number(t.scalar)
-        case 1 where t.count <= 4: return "[" + t.scalars.map(number).joined(separator: ", ") + "]"
-        case 2 where t.count <= 6:
-            return "[" + t.rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
-        default: return "(" + Tensor.describe(shape: t.shape) + ")"
-        }
-    }
+    func tensor(_ t: Tensor) -> String { values.inline(t) }
 
     /// A value as an operand: negative numbers in parentheses.
     func operand(_ t: Tensor) -> String {

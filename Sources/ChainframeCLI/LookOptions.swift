@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Chainframe
+import ChainframeGraphics
+import ChainframeRender
+
+/// The options that decide how frames look, shared by the commands that draw.
+struct LookOptions: ParsableArguments {
+    @Option(help: "A theme name (see 'chainframe themes') or the path of a theme file.")
+    var theme: String = "classroom"
+
+    @Option(help: "Canvas size in points: WIDTHxHEIGHT (default 1920x1080, a 16:9 slide) or 'auto' to fit the graph.")
+    var size: String = "1920x1080"
+
+    @Option(help: "Pixels per point, e.g. 2 for high-DPI images.")
+    var scale: Double = 1
+
+    @Flag(help: "Leave the background transparent.")
+    var transparent = false
+
+    @Option(help: "Layout direction: LR (left to right) or TB (top to bottom).")
+    var rankdir: String = "LR"
+
+    @Option(help: "Phases to show, comma-separated: inputs,forward,backward,summary.")
+    var steps: String = "inputs,forward,backward,summary"
+
+    @Option(help: "Significant digits of numbers in frames and captions.")
+    var precision: Int = 6
+
+    @Option(help: "How derivatives are written: partial (∂J/∂a), leibniz (dJ/da) or code (da).")
+    var notation: String = "partial"
+
+    func validate() throws {
+        guard FrameOptions.CanvasSize(parsing: size) != nil else {
+            throw ValidationError("--size must be WIDTHxHEIGHT (each 16 to 16384) or 'auto', not '\(size)'")
+        }
+        guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be greater than 0 and at most 8") }
+        guard ["LR", "TB"].contains(rankdir.uppercased()) else { throw ValidationError("--rankdir must be LR or TB") }
+        guard (1...17).contains(precision) else { throw ValidationError("--precision must be from 1 to 17") }
+        guard Notation(rawValue: notation) != nil else {
+            throw ValidationError("--notation must be partial, leibniz or code")
+        }
+        _ = try phases()
+    }
+
+    func phases() throws -> Set<Step.Phase> {
+        var result: Set<Step.Phase> = []
+        for word in steps.split(separator: ",") {
+            let name = word.trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "all" { return Set(Step.Phase.allCases) }
+            guard let phase = Step.Phase(rawValue: name) else {
+                throw ValidationError("--steps: unknown phase '\(name)'; use inputs, forward, backward, summary or all")
+            }
+            result.insert(phase)
+        }
+        guard !result.isEmpty else { throw ValidationError("--steps needs at least one phase") }
+        return result
+    }
+
+    var storyboardOptions: Storyboard.Options {
+        var options = Storyboard.Options()
+        options.phases = (try? phases()) ?? Set(Step.Phase.allCases)
+        options.precision = precision
+        options.notation = Notation(rawValue: notation) ?? .partial
+        return options
+    }
+
+    var frameOptions: FrameOptions {
+        var options = FrameOptions()
+        options.size = FrameOptions.CanvasSize(parsing: size) ?? options.size
+        options.scale = scale
+        options.transparent = transparent
+        options.rankDirection = rankdir.uppercased() == "TB" ? .topToBottom : .leftToRight
+        return options
+    }
+
+    func loadTheme() throws -> Theme {
+        .classroom
+    }
+}

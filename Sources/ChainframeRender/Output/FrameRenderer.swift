@@ -1,0 +1,73 @@
+import Chainframe
+import ChainframeGraphics
+import Foundation
+
+/// Draws the steps of a storyboard as PNG images: layout once, then one scene per step,
+/// drawn with cairo and encoded with libpng.
+public final class FrameRenderer {
+    public let storyboard: Storyboard
+    public let theme: Theme
+    public let options: FrameOptions
+    public let layout: FrameLayout
+    let text: PangoText
+    let builder: SceneBuilder
+    private var canvas: CairoCanvas?
+
+    /// Lays out the graph (the only Graphviz call) and prepares the scene builder.
+    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
+        self.storyboard = storyboard
+        self.theme = theme
+        self.options = options
+        let text = PangoText()
+        self.text = text
+        self.layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text)
+        self.builder = SceneBuilder(storyboard: storyboard, layout: layout, theme: theme, options: options, text: text)
+    }
+
+    /// The scene of step `index`.
+    public func scene(_ index: Int) -> Scene {
+        builder.scene(for: storyboard.steps[index])
+    }
+
+    /// The PNG bytes of step `index`, with `metadata` as text chunks.
+    public func png(_ index: Int, metadata: [(key: String, value: String)] = []) throws -> [UInt8] {
+        let canvas = try imageCanvas()
+        CairoSceneRenderer.draw(scene(index), on: canvas)
+        return try PNGEncoder.encode(canvas, transparent: options.transparent, text: metadata,
+                                     filter: .none, compressionLevel: 6)
+    }
+
+    /// Texts of the storyboard that no installed font can draw (checked once), for a warning.
+    public func missingGlyphTexts() -> [String] {
+        var seen = Set<String>()
+        var missing: [String] = []
+        let indices = [0, storyboard.steps.count - 1] + Array(storyboard.steps.indices)
+        for index in indices where storyboard.steps.indices.contains(index) {
+            collectTexts(scene(index).elements, into: &seen, missing: &missing)
+        }
+        return missing
+    }
+
+    private func collectTexts(_ elements: [SceneElement], into seen: inout Set<String>, missing: inout [String]) {
+        for element in elements {
+            switch element {
+            case .text(let run):
+                if seen.insert(run.text).inserted, text.hasMissingGlyphs(in: run.text, font: run.font) {
+                    missing.append(run.text)
+                }
+            case .group(_, let children):
+                collectTexts(children, into: &seen, missing: &missing)
+            case .shape, .path:
+                break
+            }
+        }
+    }
+
+    private func imageCanvas() throws -> CairoCanvas {
+        if let canvas { return canvas }
+        let made = try CairoCanvas.image(width: layout.canvasSize.width, height: layout.canvasSize.height,
+                                         scale: options.scale, text: text)
+        canvas = made
+        return made
+    }
+}

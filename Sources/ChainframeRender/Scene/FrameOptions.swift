@@ -1,0 +1,28 @@
+import ChainframeGraphics
+
+/// How frames are sized and laid out.
+public struct FrameOptions: Sendable, Equatable {
+    /// The canvas size in points: fixed (a 16:9 slide by default) or fitted to the graph.
+    public enum CanvasSize: Sendable, Equatable {
+        case fixed(width: Double, height: Double)
+        case auto
+
+        /// Parses `1920x1080` or `auto`.
+        public init?(parsing text: String) {
+            if text.lowercased() == "auto" { self = .auto; return }
+            let parts = text.lowercased().split(separator: "x")
+            guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]),
+                  w >= 16, h >= 16, w <= 16384, h <= 16384 else { return nil }
+            self = .fixed(width: w, height: h)
+        }
+    }
+
+    public var size: CanvasSize = .fixed(width: 1920, height: 1080)
+    /// Pixels per point (2 for high-DPI images).
+    public var scale: Double = 1
+    /// Leave the background transparent (PNG with alpha).
+    public var transparent = false
+    public var rankDirection: RankDirection = .leftToRight
+
+    public init() {}
+}

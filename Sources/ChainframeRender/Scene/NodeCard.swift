@@ -1,0 +1,72 @@
+import Chainframe
+import ChainframeGraphics
+
+/// The texts a node shows, in every state a frame can put it in.
+///
+/// A card has three rows: the title (the name, or what the operation computes), the value
+/// (`?` until known) and the gradient (empty until known, a partial sum at a branch node).
+struct NodeCard {
+    let index: Int
+    let kind: NodeKindStyle
+    let title: String
+    let valueLines: [String]
+    let finalGradientLines: [String]
+
+    init(index: Int, storyboard: Storyboard) {
+        let evaluation = storyboard.evaluation
+        let graph = evaluation.graph
+        let node = graph.nodes[index]
+        let text = ValueText(precision: storyboard.options.precision)
+        self.index = index
+        if index == graph.output {
+            kind = .output
+        } else {
+            switch node.kind {
+            case .input: kind = .input
+            case .constant: kind = .constant
+            case .operation: kind = .operation
+            }
+        }
+        let value = evaluation.values[index]
+        let shape = value.isScalar ? "" : "  (\(Tensor.describe(shape: value.shape)))"
+        if let operation = node.operation {
+            if node.isNamed {
+                title = node.displayName + " = " + OperationText.formula(of: operation, node: node, in: graph, labels: true) + shape
+            } else {
+                title = OperationText.symbol(of: operation) + shape
+            }
+        } else {
+            title = node.displayName + shape
+        }
+        valueLines = text.lines(value)
+        finalGradientLines = evaluation.gradients[index].map {
+            NodeCard.gradientLines(index, $0, partial: nil, storyboard: storyboard)
+        } ?? []
+    }
+
+    /// The value rows: the value when known, `?` before.
+    func valueLines(known: Bool) -> [String] {
+        known ? valueLines : ["?"]
+    }
+
+    /// The gradient rows for a state of the backward pass.
+    func gradientLines(_ state: Step.GradientState?, storyboard: Storyboard) -> [String] {
+        switch state {
+        case nil: return []
+        case .complete: return finalGradientLines
+        case .partial(let t, let arrived, let total):
+            return NodeCard.gradientLines(index, t, partial: (arrived, total), storyboard: storyboard)
+        }
+    }
+
+    /// `∂J/∂u = 3`; tensors as `∂L/∂W =` followed by their rows; a partial sum as `∂J/∂x = 3 + …`.
+    static func gradientLines(_ index: Int, _ t: Tensor, partial: (Int, Int)?, storyboard: Storyboard) -> [String] {
+        let graph = storyboard.evaluation.graph
+        let name = storyboard.options.notation.derivative(of: graph.nodes[graph.output].displayName,
+                                                         by: graph.nodes[index].displayName)
+        let text = ValueText(precision: storyboard.options.precision)
+        let suffix = partial.map { " + … (\($0.0)/\($0.1))" } ?? ""
+        if t.isScalar { return ["\(name) = \(text.number(t.scalar))\(suffix)"] }
+        return ["\(name) =\(suffix)"] + text.lines(t)
+    }
+}
