@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         .target(name: "Chainframe"),
@@ -36,7 +37,10 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ChainframeTests", dependencies: ["Chainframe"]),
         .testTarget(name: "ChainframeGraphicsTests", dependencies: ["ChainframeGraphics"]),
-        .testTarget(name: "ChainframeRenderTests", dependencies: ["ChainframeRender", "Chainframe"]),
+        .testTarget(name: "ChainframeRenderTests",
+                    dependencies: ["ChainframeRender", "Chainframe", "ChainframeGraphics",
+                                   .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "Chainframe"],
                     exclude: ["Fixtures"]),
     ]

@@ -25,7 +25,7 @@ struct LookOptions: ParsableArguments {
     var steps: String = "inputs,forward,backward,summary"
 
     @Option(help: "Significant digits of numbers in frames and captions.")
-    var precision: Int = 6
+    var precision: Int = 4
 
     @Option(help: "How derivatives are written: partial (∂J/∂a), leibniz (dJ/da) or code (da).")
     var notation: String = "partial"

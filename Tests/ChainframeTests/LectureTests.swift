@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Chainframe
 
@@ -86,5 +87,19 @@ import Testing
         let nudged = try Evaluation.forward(e.graph, overrides: [a: Tensor(5.001)])
         #expect(abs(nudged[e.graph.index(of: "v")!].scalar - 11.001) < 1e-12)
         #expect(abs(nudged[e.graph.output].scalar - 33.003) < 1e-12)
+    }
+}
+
+/// The logistic-regression example of the lecture series.
+@Suite struct LogisticRegressionTests {
+    @Test func dzIsAMinusY() throws {
+        let e = try evaluate("x_1 = 1\nx_2 = 2\nw_1 = 0.5\nw_2 = -0.25\nb = 0.1\nconst y = 1\nz = w_1 * x_1 + w_2 * x_2 + b\na = sigmoid(z)\nL = bce(a, y)")
+        let a = e.value("a").scalar
+        #expect(abs(e.grad("z")!.scalar - (a - 1)) < 1e-15)
+        #expect(abs(e.grad("w_1")!.scalar - 1 * (a - 1)) < 1e-15)
+        #expect(abs(e.grad("w_2")!.scalar - 2 * (a - 1)) < 1e-15)
+        #expect(abs(e.grad("b")!.scalar - (a - 1)) < 1e-15)
+        #expect(abs(e.outputValue - -Foundation.log(a)) < 1e-15)
+        #expect(try NumericalCheck(e).passed)
     }
 }

@@ -9,7 +9,7 @@ import Testing
         ("x^3", 0.7), ("2^x", 0.7), ("x^x", 0.7), ("-x", 0.7), ("exp(x)", 0.7), ("log(x)", 0.7),
         ("sqrt(x)", 0.7), ("sin(x)", 0.7), ("cos(x)", 0.7), ("tanh(x)", 0.7), ("sigmoid(x)", 0.7),
         ("relu(x)", 0.7), ("relu(x)", -0.7), ("abs(x)", 0.7), ("abs(x)", -0.7), ("sum(x)", 0.7),
-        ("mean(x)", 0.7), ("dot(x, x)", 0.7), ("transpose(x)", 0.7),
+        ("mean(x)", 0.7), ("dot(x, x)", 0.7), ("transpose(x)", 0.7), ("bce(sigmoid(x), 1)", 0.7), ("bce(sigmoid(x), 0)", 0.7),
     ]
 
     @Test(arguments: cases)

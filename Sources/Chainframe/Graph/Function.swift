@@ -54,13 +54,16 @@ public enum Composite: String, Sendable, CaseIterable {
     case mean
     /// `dot(a, b)`: `sum(a * b)` for vectors, `a @ b` otherwise (as NumPy's dot).
     case dot
+    /// `bce(a, y) = −(y·log a + (1 − y)·log(1 − a))`: binary cross-entropy, elementwise,
+    /// the loss of logistic regression.
+    case bce
     /// `w = v`: passes its argument through.
     case identity
 
     public var arity: Int {
         switch self {
         case .mean, .identity: return 1
-        case .dot: return 2
+        case .dot, .bce: return 2
         }
     }
 
@@ -89,6 +92,12 @@ public enum Composite: String, Sendable, CaseIterable {
         case .mean:
             let total = try apply(.sum, [0])
             result = try apply(.divide, [total, constant(Tensor(Double(x[0].count)))])
+        case .bce:
+            let one = constant(Tensor(1))
+            let yLogA = try apply(.multiply, [1, try apply(.log, [0])])
+            let rest = try apply(.multiply, [try apply(.subtract, [one, 1]),
+                                             try apply(.log, [try apply(.subtract, [one, 0])])])
+            result = try apply(.negate, [try apply(.add, [yLogA, rest])])
         case .dot:
             if x[0].rank == 1 && x[1].rank == 1 {
                 guard x[0].count == x[1].count else {

@@ -32,3 +32,23 @@ extension Node {
         return label == id ? DisplayName.pretty(id) : label
     }
 }
+
+extension Graph {
+    /// How captions call node `index`: its display name, or for an unnamed part of an
+    /// expression the short formula it computes (`w₁ × x₁`), falling back to its id (`z.1`)
+    /// when the formula would be long.
+    public func displayName(of index: Int) -> String {
+        let node = nodes[index]
+        guard !node.isNamed, let operation = node.operation else { return node.displayName }
+        let formula = OperationText.render(operation, style: .math) { argument in
+            switch argument {
+            case .input(let position):
+                let input = nodes[node.inputs[position]]
+                return input.isNamed ? input.displayName : input.id
+            case .constant(let t):
+                return OperationText.number(t, style: .math)
+            }
+        }
+        return formula.count <= 12 ? formula : node.id
+    }
+}

@@ -9,7 +9,7 @@ struct StepText {
 
     /// How a node is called in captions: its label, or its id for unnamed parts.
     func name(_ index: Int) -> String {
-        graph.nodes[index].displayName
+        graph.displayName(of: index)
     }
 
     var values: ValueText { ValueText(precision: options.precision) }

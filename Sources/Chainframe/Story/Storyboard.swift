@@ -6,7 +6,7 @@ public struct Storyboard: Sendable {
         /// Which phases to include, in lecture order.
         public var phases: Set<Step.Phase> = Set(Step.Phase.allCases)
         /// Significant digits of numbers in captions and labels.
-        public var precision: Int = 6
+        public var precision: Int = 4
         public var notation: Notation = .partial
         public var phrases: Phrasebook = .english
         /// Display time of an ordinary step, in milliseconds.

@@ -62,8 +62,8 @@ struct NodeCard {
     /// `∂J/∂u = 3`; tensors as `∂L/∂W =` followed by their rows; a partial sum as `∂J/∂x = 3 + …`.
     static func gradientLines(_ index: Int, _ t: Tensor, partial: (Int, Int)?, storyboard: Storyboard) -> [String] {
         let graph = storyboard.evaluation.graph
-        let name = storyboard.options.notation.derivative(of: graph.nodes[graph.output].displayName,
-                                                         by: graph.nodes[index].displayName)
+        let name = storyboard.options.notation.derivative(of: graph.displayName(of: graph.output),
+                                                         by: graph.displayName(of: index))
         let text = ValueText(precision: storyboard.options.precision)
         let suffix = partial.map { " + … (\($0.0)/\($0.1))" } ?? ""
         if t.isScalar { return ["\(name) = \(text.number(t.scalar))\(suffix)"] }

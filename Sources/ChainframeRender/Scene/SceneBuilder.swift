@@ -184,7 +184,7 @@ public struct SceneBuilder {
         if gradient.isEmpty, step.phase == .backward, storyboard.evaluation.gradients[index] != nil {
             // Not arrived yet: a quiet placeholder where the gradient will appear.
             let placeholder = storyboard.options.notation.derivative(
-                of: graph.nodes[graph.output].displayName, by: graph.nodes[index].displayName) + " = ?"
+                of: graph.displayName(of: graph.output), by: graph.displayName(of: index)) + " = ?"
             parts.append(.text(TextRun(text: placeholder, font: fonts.gradient, color: theme.muted,
                                        position: Point(x: box.midX, y: y), anchor: TextAnchor(horizontal: .center, vertical: .top),
                                        role: .node)))
