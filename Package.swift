@@ -35,6 +35,10 @@ let package = Package(
         .executableTarget(name: "ChainframeCLI",
                           dependencies: ["Chainframe", "ChainframeRender",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Not a test: `scripts/benchmark` runs it and the README reports its numbers.
+        .executableTarget(name: "ChainframeBenchmark",
+                          dependencies: ["Chainframe", "ChainframeGraphics", "ChainframeRender"],
+                          path: "Benchmarks/ChainframeBenchmark"),
         .testTarget(name: "ChainframeTests", dependencies: ["Chainframe"]),
         .testTarget(name: "ChainframeGraphicsTests", dependencies: ["ChainframeGraphics"]),
         .testTarget(name: "ChainframeRenderTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeRender
 import Foundation
 
 /// The `chainframe` command: a thin root that dispatches to one subcommand per file.
@@ -9,7 +10,7 @@ struct ChainframeCommand: ParsableCommand {
         commandName: "chainframe",
         abstract: "Turn a small computation graph into the frames of a lecture on the chain rule.",
         version: ChainframeVersion.current,
-        subcommands: [EvalCommand.self, CheckCommand.self, RenderCommand.self]
+        subcommands: [EvalCommand.self, CheckCommand.self, RenderCommand.self, ThemesCommand.self]
     )
 
     /// Runs the command with Chainframe's exit statuses: 0 success, 1 run-time failure or
@@ -20,6 +21,9 @@ struct ChainframeCommand: ParsableCommand {
             try command.run()
         } catch let diagnostic as Diagnostic {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            Foundation.exit(ExitStatus.invalidInput)
+        } catch let themeError as ThemeError {
+            FileHandle.standardError.write(Data((themeError.description + "\n").utf8))
             Foundation.exit(ExitStatus.invalidInput)
         } catch let failure as RunFailure {
             FileHandle.standardError.write(Data(("chainframe: error: \(failure.message)\n").utf8))

@@ -75,6 +75,6 @@ struct LookOptions: ParsableArguments {
     }
 
     func loadTheme() throws -> Theme {
-        .classroom
+        try ThemeCatalog.standard.resolve(theme)
     }
 }

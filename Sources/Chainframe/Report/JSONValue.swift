@@ -85,6 +85,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(n)"
     }
 
+    /// `s` as a JSON string literal, quotes included (also a valid YAML double-quoted string).
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        quote(s, into: &out)
+        return out
+    }
+
     static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {

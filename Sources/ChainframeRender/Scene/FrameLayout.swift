@@ -31,6 +31,8 @@ public struct FrameLayout: Sendable {
         var gradient: Double
         var valueLines: [Int]
         var gradientLines: [Int]
+        /// The height of each card's content (rows and padding), by node index.
+        var contentHeights: [Double] = []
     }
 
     /// Measures, lays out and fits the storyboard's graph.
@@ -60,8 +62,19 @@ public struct FrameLayout: Sendable {
             rows.valueLines.append(valueCount)
             rows.gradientLines.append(gradientCount)
             let height = FrameLayout.cardHeight(rows, valueLines: valueCount, gradientLines: gradientCount)
-            layoutNodes.append(LayoutNode(id: "n\(card.index)", width: max(width + 2 * theme.nodePadding, 96),
-                                          height: height, shape: .box))
+            let contentWidth = max(width + 2 * theme.nodePadding, 96)
+            rows.contentHeights.append(height)
+            // An ellipse or circle must hold the card's content rectangle inside it: √2 larger.
+            switch theme.style(for: card.kind).shape {
+            case .box, .roundedBox:
+                layoutNodes.append(LayoutNode(id: "n\(card.index)", width: contentWidth, height: height, shape: .box))
+            case .ellipse:
+                layoutNodes.append(LayoutNode(id: "n\(card.index)", width: contentWidth * 1.42, height: height * 1.42,
+                                              shape: .ellipse))
+            case .circle:
+                let diameter = max(contentWidth, height) * 1.42
+                layoutNodes.append(LayoutNode(id: "n\(card.index)", width: diameter, height: diameter, shape: .circle))
+            }
         }
         // Backward labels sit beside edges: keep ranks far enough apart for the widest one.
         let labelWidth = FrameLayout.widestEdgeLabel(storyboard, font: fonts.edgeLabel, text: text)

@@ -150,7 +150,9 @@ public struct SceneBuilder {
         guard step.phase != .summary else { return [] }
         return step.activeNodes.sorted().map { index in
             let box = layout.nodeBoxes[index].insetBy(dx: -6 * s, dy: -6 * s)
-            return .shape(.roundedRect(box, radius: 14 * s), fill: theme.highlight.withAlpha(0.18),
+            let round = theme.style(for: layout.cards[index].kind).shape
+            let outline: CanvasShape = round == .ellipse || round == .circle ? .ellipse(box) : .roundedRect(box, radius: 14 * s)
+            return .shape(outline, fill: theme.highlight.withAlpha(0.18),
                           stroke: StrokeStyle(width: theme.highlightWidth * s, color: theme.highlight), role: .highlight)
         }
     }
@@ -165,7 +167,8 @@ public struct SceneBuilder {
         parts.append(.shape(shape(style, box), fill: style.fill, stroke: outline, role: .node))
 
         let rows = layout.rows
-        var y = box.minY + rows.padding * s
+        // Content is centred vertically (an ellipse's box is taller than its content).
+        var y = box.midY - rows.contentHeights[index] * s / 2 + rows.padding * s
         parts.append(.text(TextRun(text: card.title, font: fonts.title, color: style.text,
                                    position: Point(x: box.midX, y: y), anchor: TextAnchor(horizontal: .center, vertical: .top),
                                    role: .node)))
@@ -191,7 +194,8 @@ public struct SceneBuilder {
         }
         if !gradient.isEmpty {
             let height = Double(max(1, rows.gradientLines[index])) * rows.gradient * s
-            let chip = Rect(x: box.minX + 6 * s, y: y - 3 * s, width: box.width - 12 * s, height: height + 6 * s)
+            let inset = style.shape == .ellipse || style.shape == .circle ? box.width * 0.15 : 6 * s
+            let chip = Rect(x: box.minX + inset, y: y - 3 * s, width: box.width - 2 * inset, height: height + 6 * s)
             let complete = state?.isComplete ?? true
             parts.append(.shape(.roundedRect(chip, radius: 6 * s), fill: theme.backward.withAlpha(complete ? 0.12 : 0.05),
                                 stroke: complete ? nil : StrokeStyle(width: 1 * s, color: theme.backward.withAlpha(0.6), dash: [4 * s, 3 * s]),
