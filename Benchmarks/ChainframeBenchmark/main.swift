@@ -39,25 +39,28 @@ let cases = [
 
 print("Chainframe frame benchmark — 1920×1080 frames, best of \(repeats) runs, one core")
 print("")
-var rows: [[String]] = [["graph", "nodes", "frames", "layout (once)", "scene+draw / frame", "PNG encode / frame",
+var rows: [[String]] = [["graph", "nodes", "frames", "layout (once)", "scene / frame", "draw / frame", "PNG encode / frame",
                          "total / frame", "frames/s", "dot -Tpng / frame", "speed-up"]]
 for c in cases {
     let source = SourceFile(name: c.name, text: c.source)
     let graph = try GraphBuilder.build(source)
     let storyboard = Storyboard(try Evaluation(graph))
-    var bestLayout = Double.infinity, bestDraw = Double.infinity, bestEncode = Double.infinity
+    var bestLayout = Double.infinity, bestScene = Double.infinity, bestDraw = Double.infinity, bestEncode = Double.infinity
     var frameBytes = 0
     for _ in 0..<repeats {
         let t0 = now()
         let renderer = try FrameRenderer(storyboard: storyboard, theme: .classroom, options: FrameOptions())
         let t1 = now()
         let canvas = try CairoCanvas.image(width: renderer.layout.canvasSize.width, height: renderer.layout.canvasSize.height)
-        var draw = 0.0, encode = 0.0
+        var build = 0.0, draw = 0.0, encode = 0.0
         frameBytes = 0
         for index in storyboard.steps.indices {
+            let start = now()
+            let scene = renderer.scene(index)
             let a = now()
-            CairoSceneRenderer.draw(renderer.scene(index), on: canvas)
+            CairoSceneRenderer.draw(scene, on: canvas)
             let b = now()
+            build += a - start
             let png = try PNGEncoder.encode(canvas)
             let c = now()
             draw += b - a
@@ -66,10 +69,11 @@ for c in cases {
         }
         bestLayout = min(bestLayout, t1 - t0)
         bestDraw = min(bestDraw, draw / Double(storyboard.steps.count))
+        bestScene = min(bestScene, build / Double(storyboard.steps.count))
         bestEncode = min(bestEncode, encode / Double(storyboard.steps.count))
     }
     let frames = storyboard.steps.count
-    let total = bestDraw + bestEncode + bestLayout / Double(frames)
+    let total = bestScene + bestDraw + bestEncode + bestLayout / Double(frames)
     var dotPerFrame = "—", speedup = "—"
     if runDot {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-bench-dot")
@@ -91,10 +95,33 @@ for c in cases {
         speedup = String(format: "%.1f×", perFrame / total)
     }
     rows.append([c.name, "\(graph.nodes.count)", "\(frames)", String(format: "%.1f ms", bestLayout * 1000),
-                 String(format: "%.2f ms", bestDraw * 1000), String(format: "%.2f ms", bestEncode * 1000),
+                 String(format: "%.2f ms", bestScene * 1000), String(format: "%.2f ms", bestDraw * 1000),
+                 String(format: "%.2f ms", bestEncode * 1000),
                  String(format: "%.2f ms", total * 1000), String(format: "%.0f", 1 / total),
                  dotPerFrame, speedup])
     _ = frameBytes
 }
 print(TextTable.render(rows))
 print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+
+// PNG settings, measured on the lecture's summary frame: the encoder's defaults come from here.
+print("")
+print("PNG encoding of one 1920×1080 frame (lecture summary), by row filter and zlib level:")
+let summaryStoryboard = Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "lecture.cg", text: lecture))))
+let summaryRenderer = try FrameRenderer(storyboard: summaryStoryboard, theme: .classroom, options: FrameOptions())
+let summaryCanvas = try CairoCanvas.image(width: 1920, height: 1080)
+CairoSceneRenderer.draw(summaryRenderer.scene(summaryStoryboard.steps.count - 1), on: summaryCanvas)
+var pngRows: [[String]] = [["filter", "level", "encode", "size"]]
+for filter in [PNGFilter.none, .adaptive] {
+    for level in [1, 3, 6, 9] {
+        var best = Double.infinity
+        var size = 0
+        for _ in 0..<5 {
+            let a = now()
+            size = try PNGEncoder.encode(summaryCanvas, filter: filter, compressionLevel: level).count
+            best = min(best, now() - a)
+        }
+        pngRows.append(["\(filter)", "\(level)", String(format: "%.1f ms", best * 1000), "\(size / 1024) KB"])
+    }
+}
+print(TextTable.render(pngRows))
