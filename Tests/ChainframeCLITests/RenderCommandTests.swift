@@ -75,3 +75,41 @@ import Testing
         #expect(result.stderr.hasPrefix("chainframe: error: cannot write '/proc/chainframe-cannot-write'"))
     }
 }
+
+/// Themes and fonts seen from the command line.
+@Suite struct RenderThemeTests {
+    @Test func everyShippedThemeRenders() throws {
+        for theme in ["classroom", "chalkboard", "print", "colorblind"] {
+            let dir = try ChainframeProcess.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let result = try ChainframeProcess.run(["render", "examples/lecture.cg", "--theme", theme, "-o", dir.path, "--steps", "summary"])
+            #expect(result.status == 0, "\(theme): \(result.stderr)")
+        }
+    }
+
+    @Test func unknownThemeAndBadThemeFileExitWithTwo() throws {
+        let unknown = try ChainframeProcess.run(["render", "examples/lecture.cg", "--theme", "no-such-theme", "-o", "/tmp/never"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no-such-theme"))
+        let dir = try ChainframeProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("mine.yaml")
+        try Data("extends: classroom\ncolors:\n  backward: \"#12345\"\n".utf8).write(to: file)
+        let bad = try ChainframeProcess.run(["render", "examples/lecture.cg", "--theme", file.path, "-o", dir.appendingPathComponent("out").path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("\(file.path):3:"))
+        #expect(bad.stderr.contains("colors.backward"))
+        #expect(bad.stderr.contains("#12345"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    @Test func missingGlyphWarnsOnce() throws {
+        let dir = try ChainframeProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = "a = 1\nb = 2 * a\nlabel a \"\u{F0000}\"\nlabel b \"\u{F0001}\"\n"
+        let result = try ChainframeProcess.run(["render", "-", "-o", dir.path], stdin: Data(source.utf8))
+        #expect(result.status == 0)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning: no installed font") }
+        #expect(warnings.count == 1)
+    }
+}
