@@ -29,6 +29,11 @@ public final class FrameRenderer {
         builder.scene(for: storyboard.steps[index])
     }
 
+    /// The label of the backward flow along `edge` and its chip, as every frame draws it.
+    public func edgeLabel(_ edge: Edge) -> (text: String, chip: Rect)? {
+        builder.edgeLabel(edge)
+    }
+
     /// The PNG bytes of step `index`, with `metadata` as text chunks.
     public func png(_ index: Int, metadata: [(key: String, value: String)] = []) throws -> [UInt8] {
         let canvas = try imageCanvas()

@@ -103,24 +103,29 @@ public struct SceneBuilder {
         return out
     }
 
+    /// The label of the backward flow along `edge` (`3 · 2 = 6`), its chip and where it goes;
+    /// nil for edges nothing flows back along (from constants).
+    public func edgeLabel(_ edge: Edge, bold isBold: Bool = false) -> (text: String, chip: Rect)? {
+        guard let text = edgeLabels.labels[edge], let line = flowLine(edge) else { return nil }
+        let (mid, normal) = Curves.point(at: 0.5, of: line)
+        let size = measure(text, isBold ? bold(fonts.edgeLabel) : fonts.edgeLabel)
+        // Far enough that the chip's box clears the flow, whatever the edge's angle; the flow
+        // runs backwards, so the side away from the forward edge is against its left normal.
+        let chipSize = Size(width: size.width + 12 * s, height: size.height + 4 * s)
+        let push = abs(normal.x) * chipSize.width / 2 + abs(normal.y) * chipSize.height / 2 + 4 * s
+        let center = Point(x: mid.x - normal.x * push, y: mid.y - normal.y * push)
+        return (text, Rect(center: center, size: chipSize))
+    }
+
     private func flowLabels(_ step: Step) -> [SceneElement] {
         var out: [SceneElement] = []
         for edge in graph.edges where step.sentBack.contains(edge) {
-            guard let text = edgeLabels.labels[edge], let line = flowLine(edge) else { continue }
             let active = step.activeEdges.contains(edge) && step.phase == .backward
-            let (mid, normal) = Curves.point(at: 0.5, of: line)
-            // The flow runs backwards, so its left normal points away from the forward edge's side;
-            // push the label outwards on the flow's side of the edge.
-            let size = measure(text, fonts.edgeLabel)
-            // Far enough that the chip's box clears the flow, whatever the edge's angle.
-            let chipSize = Size(width: size.width + 12 * s, height: size.height + 4 * s)
-            let push = abs(normal.x) * chipSize.width / 2 + abs(normal.y) * chipSize.height / 2 + 4 * s
-            let center = Point(x: mid.x - normal.x * push, y: mid.y - normal.y * push)
-            let chip = Rect(center: center, size: chipSize)
+            guard let (text, chip) = edgeLabel(edge, bold: active) else { continue }
             out.append(.shape(.roundedRect(chip, radius: chip.height / 2), fill: theme.labelFill,
                               stroke: StrokeStyle(width: (active ? 1.6 : 1) * s, color: theme.backward), role: .label))
             out.append(.text(TextRun(text: text, font: active ? bold(fonts.edgeLabel) : fonts.edgeLabel,
-                                     color: theme.backward, position: center, anchor: .center, role: .label)))
+                                     color: theme.backward, position: chip.center, anchor: .center, role: .label)))
         }
         return out
     }

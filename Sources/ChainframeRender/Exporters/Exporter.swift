@@ -1,0 +1,102 @@
+import Chainframe
+import Foundation
+
+/// An output format: a name, what it can do, and a function that writes it.
+///
+/// Every exporter receives the same storyboard, layout and theme (through `ExportContext`),
+/// so every output shows the same picture. Built-in exporters each live in a file of their
+/// own and are listed once, in `ExporterRegistry.builtIn`; external ones are executables
+/// named `chainframe-export-NAME` on `PATH` (see `ExternalExporter`).
+public struct Exporter: Sendable {
+    /// What an exporter produces.
+    public struct Capabilities: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Pixels (PNG).
+        public static let raster = Capabilities(rawValue: 1 << 0)
+        /// Shapes and text that scale (PDF, SVG, TikZ).
+        public static let vector = Capabilities(rawValue: 1 << 1)
+        /// One picture.
+        public static let single = Capabilities(rawValue: 1 << 2)
+        /// One picture (or page) per step.
+        public static let sequence = Capabilities(rawValue: 1 << 3)
+        /// Plays by itself (APNG, the HTML player).
+        public static let animated = Capabilities(rawValue: 1 << 4)
+        /// Text or data rather than a picture (DOT, JSON, Markdown).
+        public static let text = Capabilities(rawValue: 1 << 5)
+
+        /// The capabilities as words, for `chainframe exporters`.
+        public var words: [String] {
+            [(Capabilities.raster, "raster"), (.vector, "vector"), (.single, "single"), (.sequence, "sequence"),
+             (.animated, "animated"), (.text, "text")].filter { contains($0.0) }.map(\.1)
+        }
+    }
+
+    /// The name used with `--format`.
+    public var name: String
+    /// One line for `chainframe exporters`.
+    public var summary: String
+    public var capabilities: Capabilities
+    /// Writes the output into `context.directory`; returns the files written.
+    public var export: @Sendable (ExportContext) throws -> [URL]
+
+    public init(name: String, summary: String, capabilities: Capabilities,
+                export: @escaping @Sendable (ExportContext) throws -> [URL]) {
+        self.name = name
+        self.summary = summary
+        self.capabilities = capabilities
+        self.export = export
+    }
+}
+
+/// Everything an exporter needs: the storyboard, the shared layout and scenes, the theme,
+/// where to write, and what the files were made from.
+public struct ExportContext {
+    /// Draws the frames; its `layout` is the one geometry every output shares.
+    public let renderer: FrameRenderer
+    /// The directory to write into (created before the exporter runs).
+    public let directory: URL
+    /// The base of file names: `lecture` for `lecture.cg`.
+    public let baseName: String
+    /// The .cg file's name as given, and its text.
+    public let sourceName: String
+    public let sourceText: String
+    /// Chainframe's version, for metadata.
+    public let version: String
+
+    public init(renderer: FrameRenderer, directory: URL, baseName: String, sourceName: String,
+                sourceText: String, version: String) {
+        self.renderer = renderer
+        self.directory = directory
+        self.baseName = baseName
+        self.sourceName = sourceName
+        self.sourceText = sourceText
+        self.version = version
+    }
+
+    public var storyboard: Storyboard { renderer.storyboard }
+    public var theme: Theme { renderer.theme }
+    public var layout: FrameLayout { renderer.layout }
+
+    /// `directory/name`.
+    public func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
+
+    /// The scene of every step, in order.
+    public func scenes() -> [Scene] { storyboard.steps.indices.map { renderer.scene($0) } }
+
+    /// PNG metadata for step `index`: Title, Description, Software, Source.
+    public func pngMetadata(step index: Int) -> [(key: String, value: String)] {
+        let step = storyboard.steps[index]
+        let title = storyboard.evaluation.graph.title ?? sourceName
+        return [("Title", "\(title) — \(step.caption.title)"), ("Description", step.caption.plainText),
+                ("Software", "Chainframe \(version)"), ("Source", sourceText)]
+    }
+}
+
+/// Why an export failed (reported as a run-time failure, exit status 1).
+public struct ExportError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+extension Exporter {
+    /// `png-frames`: the numbered frames `frame-000.png`, … and `frames.json`.
+    public static let pngFrames = Exporter(
+        name: "png-frames",
+        summary: "Numbered PNG frames, one per step, and frames.json (captions, durations).",
+        capabilities: [.raster, .sequence]
+    ) { context in
+        let writer = PNGFramesWriter(directory: context.directory, sourceName: context.sourceName,
+                                     sourceText: context.sourceText, version: context.version)
+        let records = try writer.write(context.renderer)
+        return records.map { context.file($0.file) } + [context.file("frames.json")]
+    }
+}
