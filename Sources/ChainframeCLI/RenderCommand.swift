@@ -8,10 +8,11 @@ import Foundation
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render the forward and backward pass as numbered PNG frames.",
+        abstract: "Render the forward and backward pass: PNG frames, slides, animations, documents.",
         discussion: """
-        Writes frame-000.png, frame-001.png, … and frames.json into output/<file name>/ \
-        (or --out). Every frame shares one layout: nothing moves between frames.
+        By default writes frame-000.png, frame-001.png, … and frames.json into \
+        output/<file name>/ (or --out). --format chooses other outputs (see 'chainframe \
+        exporters'). Every output shares one layout: nothing moves between frames.
         """
     )
 
@@ -21,7 +22,31 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The directory for the frames (default: output/<file name>).")
     var out: String?
 
+    @Option(help: "Output formats, comma-separated (see 'chainframe exporters').")
+    var format: String = "png-frames"
+
+    func validate() throws {
+        _ = try exporters()
+    }
+
+    /// The exporters named by `--format`, in order, each once.
+    func exporters() throws -> [Exporter] {
+        let available = ExporterRegistry.all()
+        var chosen: [Exporter] = []
+        for word in format.split(separator: ",") {
+            let name = word.trimmingCharacters(in: .whitespaces)
+            guard let exporter = available.first(where: { $0.name == name }) else {
+                throw ValidationError("--format: unknown format '\(name)'; available: "
+                                      + available.map(\.name).joined(separator: ", "))
+            }
+            if !chosen.contains(where: { $0.name == name }) { chosen.append(exporter) }
+        }
+        guard !chosen.isEmpty else { throw ValidationError("--format needs at least one format") }
+        return chosen
+    }
+
     func run() throws {
+        let exporters = try exporters()
         let graph = try input.loadGraph()
         let evaluation = try Evaluation(graph)
         let storyboard = Storyboard(evaluation, options: look.storyboardOptions)
@@ -33,20 +58,31 @@ struct RenderCommand: ParsableCommand {
             Warnings.report(["no installed font can draw some characters of \"\(first)\"\(missing.count > 1 ? " (and \(missing.count - 1) more texts)" : ""); install fonts-nanum and fonts-dejavu-core"])
         }
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
-        let writer = PNGFramesWriter(directory: directory, sourceName: input.file, sourceText: graph.source.text,
-                                     version: ChainframeVersion.current)
+        let context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
+                                    sourceName: input.file, sourceText: graph.source.text,
+                                    version: ChainframeVersion.current)
         do {
-            let records = try writer.write(renderer)
-            print("wrote \(records.count) frames to \(directory.relativePath)/")
+            try AtomicFile.makeDirectory(directory)
+            for exporter in exporters {
+                let files = try exporter.export(context)
+                print("\(exporter.name): wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(directory.relativePath)/")
+            }
         } catch let error as AtomicFile.WriteError {
+            throw RunFailure(message: error.description)
+        } catch let error as ExportError {
             throw RunFailure(message: error.description)
         }
     }
 
+    /// The file name without its extension (`stdin` for standard input), made safe.
+    private func baseName() -> String {
+        let base = input.file == "-" ? "stdin" : URL(fileURLWithPath: input.file).deletingPathExtension().lastPathComponent
+        return OutputName.sanitized(base)
+    }
+
     /// `output/<file name without extension>`.
     private func defaultDirectory() -> String {
-        let base = input.file == "-" ? "stdin" : URL(fileURLWithPath: input.file).deletingPathExtension().lastPathComponent
-        return "output/" + OutputName.sanitized(base)
+        "output/" + baseName()
     }
 }
 

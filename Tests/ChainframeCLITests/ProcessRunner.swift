@@ -24,8 +24,14 @@ struct ChainframeProcess {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `chainframe arguments…` in `directory`, feeding `stdin` if given.
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil,
+                    extraPath: String? = nil) throws -> Result {
         let process = Process()
+        if let extraPath {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = extraPath + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            process.environment = environment
+        }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
