@@ -10,6 +10,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The step h of the central difference.")
     var h: Double = NumericalCheck.defaultH
@@ -29,7 +30,7 @@ struct CheckCommand: ParsableCommand {
         let evaluation = try input.loadEvaluation()
         let check = try NumericalCheck(evaluation, h: h, tolerance: tolerance)
         switch format {
-        case .text: print(CheckReport.text(check, graph: evaluation.graph), terminator: "")
+        case .text: print(CheckReport.text(check, graph: evaluation.graph, phrases: language.phrases), terminator: "")
         case .json: print(CheckReport.json(check, graph: evaluation.graph).serialized(indent: 2))
         }
         if !check.passed { throw ExitCode(ExitStatus.failure) }

@@ -10,6 +10,7 @@ struct EvalCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
@@ -17,7 +18,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let evaluation = try input.loadEvaluation()
         switch format {
-        case .text: print(EvaluationReport.text(evaluation), terminator: "")
+        case .text: print(EvaluationReport.text(evaluation, phrases: language.phrases), terminator: "")
         case .json: print(EvaluationReport.json(evaluation).serialized(indent: 2))
         }
     }

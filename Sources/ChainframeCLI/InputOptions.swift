@@ -65,6 +65,20 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+/// `--lang en|ko`: the language of captions, phase names and table headings.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of captions and tables: \(Phrasebook.all.keys.sorted().joined(separator: ", ")).")
+    var lang: String = "en"
+
+    func validate() throws {
+        guard Phrasebook.all[lang] != nil else {
+            throw ValidationError("--lang must be one of \(Phrasebook.all.keys.sorted().joined(separator: ", "))")
+        }
+    }
+
+    var phrases: Phrasebook { Phrasebook.all[lang] ?? .english }
+}
+
 /// `--format text|json` for the commands that print a report.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json

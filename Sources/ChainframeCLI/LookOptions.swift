@@ -30,6 +30,8 @@ struct LookOptions: ParsableArguments {
     @Option(help: "How derivatives are written: partial (∂J/∂a), leibniz (dJ/da) or code (da).")
     var notation: String = "partial"
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard FrameOptions.CanvasSize(parsing: size) != nil else {
             throw ValidationError("--size must be WIDTHxHEIGHT (each 16 to 16384) or 'auto', not '\(size)'")
@@ -62,6 +64,7 @@ struct LookOptions: ParsableArguments {
         options.phases = (try? phases()) ?? Set(Step.Phase.allCases)
         options.precision = precision
         options.notation = Notation(rawValue: notation) ?? .partial
+        options.phrases = language.phrases
         return options
     }
 

@@ -95,7 +95,7 @@ import Testing
         #expect(last.contains("∂J/∂c = 9"))
         #expect(last.contains("3 · 2 = 6"))
         #expect(last.contains("3 · 3 = 9"))
-        #expect(last.contains("Backward 4/4"))
+        #expect(last.contains("Backward 4/4 · multiply node: each input gets the gradient times the other input"))
         #expect(last.contains("∂J/∂b = ∂J/∂u · ∂u/∂b = 3 · 2 = 6"))
     }
 

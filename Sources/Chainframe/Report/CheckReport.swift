@@ -21,9 +21,10 @@ public enum CheckReport {
     }
 
     /// A table with analytic, numeric and relative error side by side, and a verdict line.
-    public static func text(_ check: NumericalCheck, graph: Graph) -> String {
+    public static func text(_ check: NumericalCheck, graph: Graph, phrases: Phrasebook = .english) -> String {
         let output = graph.nodes[graph.output].id
-        var rows: [[String]] = [["input", "analytic ∂\(output)/∂input", "numeric (central, h=\(NumberFormat.full(check.h)))", "relative error", ""]]
+        var rows: [[String]] = [[phrases.input, "\(phrases.analytic) ∂\(output)/∂\(phrases.input)",
+                                 Phrasebook.fill(phrases.numeric, ["h": NumberFormat.full(check.h)]), phrases.relativeError, ""]]
         for row in check.rows {
             let id = graph.nodes[row.node].id
             let name = row.position.isEmpty ? id : id + "[" + row.position.map(String.init).joined(separator: ", ") + "]"
@@ -33,12 +34,13 @@ public enum CheckReport {
         }
         var out = TextTable.render(rows)
         let failed = check.rows.filter { !$0.passed }.count
+        let tolerance = NumberFormat.full(check.tolerance)
         if check.rows.isEmpty {
             out += "no inputs to check\n"
         } else if failed == 0 {
-            out += "all \(check.rows.count) gradients agree within \(NumberFormat.full(check.tolerance))\n"
+            out += Phrasebook.fill(phrases.allAgree, ["n": "\(check.rows.count)", "tolerance": tolerance]) + "\n"
         } else {
-            out += "\(failed) of \(check.rows.count) gradients differ by more than \(NumberFormat.full(check.tolerance))\n"
+            out += Phrasebook.fill(phrases.someDiffer, ["failed": "\(failed)", "n": "\(check.rows.count)", "tolerance": tolerance]) + "\n"
         }
         return out
     }

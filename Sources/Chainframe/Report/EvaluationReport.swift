@@ -34,9 +34,10 @@ public enum EvaluationReport {
     }
 
     /// A table of every node: id, kind, what it computes, shape, value and gradient.
-    public static func text(_ evaluation: Evaluation) -> String {
+    public static func text(_ evaluation: Evaluation, phrases: Phrasebook = .english) -> String {
         let graph = evaluation.graph
-        var rows: [[String]] = [["node", "kind", "computes", "shape", "value", "gradient ∂\(graph.nodes[graph.output].id)/∂node"]]
+        var rows: [[String]] = [[phrases.node, phrases.kind, phrases.computes, phrases.shape, phrases.value,
+                                 "\(phrases.gradient) ∂\(graph.nodes[graph.output].id)/∂\(phrases.node)"]]
         for (index, node) in graph.nodes.enumerated() {
             let computes = node.operation.map { OperationText.formula(of: $0, node: node, in: graph) } ?? ""
             rows.append([
@@ -52,7 +53,7 @@ public enum EvaluationReport {
         out += "\noutput \(graph.nodes[graph.output].id) = \(evaluation.values[graph.output].description)\n"
         let bad = evaluation.nonFiniteNodes
         if !bad.isEmpty {
-            out += "warning: not finite (NaN or ∞): " + bad.map { graph.nodes[$0].id }.joined(separator: ", ") + "\n"
+            out += "warning: \(phrases.notFinite): " + bad.map { graph.nodes[$0].id }.joined(separator: ", ") + "\n"
         }
         return out
     }

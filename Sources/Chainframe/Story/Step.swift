@@ -39,10 +39,18 @@ public struct Step: Sendable {
         public var headline: String
         /// Further lines, one per edge of a backward step.
         public var details: [String]
+        /// The node rule a backward step applies ("add node: the gradient passes through
+        /// unchanged"), or nil.
+        public var rule: String? = nil
 
-        /// Title, headline and details on one line each.
+        /// The title with the rule, as the caption band's first line shows it.
+        public var titleWithRule: String {
+            rule.map { title + " · " + $0 } ?? title
+        }
+
+        /// Title (with the rule), headline and details on one line each.
         public var plainText: String {
-            ([title + " · " + headline] + details).joined(separator: "\n")
+            ([titleWithRule + " · " + headline] + details).joined(separator: "\n")
         }
     }
 

@@ -67,7 +67,19 @@ struct StepText {
     /// One line per edge the step sends a gradient back along: the first is the headline.
     func backwardCaption(_ index: Int, number: Int, of count: Int, details: [String]) -> Step.Caption {
         Step.Caption(title: title(.backward, number, count), headline: details.first ?? "",
-                     details: Array(details.dropFirst()))
+                     details: Array(details.dropFirst()), rule: rule(for: index))
+    }
+
+    /// The node rule of "Deep Learning from Scratch" that node `index` applies backward.
+    func rule(for index: Int) -> String? {
+        guard let operation = graph.nodes[index].operation else { return nil }
+        switch operation.function {
+        case .primitive(.add): return phrases.addRule
+        case .primitive(.multiply): return phrases.multiplyRule
+        case .primitive(.matmul): return phrases.matmulRule
+        case .composite(.identity): return nil
+        default: return phrases.chainRule
+        }
     }
 
     /// `∂J/∂b = ∂J/∂u · ∂u/∂b = 3 · 2 = 6`, with the branch sum when a node's last

@@ -232,8 +232,8 @@ public struct SceneBuilder {
         let left = band.minX + max(band_.padding, theme.margins.left)
         let width = band.width - 2 * max(band_.padding, theme.margins.left)
         var y = band.minY + band_.padding
-        let title = measure(step.caption.title, fonts.captionTitle)
-        out.append(.text(TextRun(text: step.caption.title, font: fonts.captionTitle, color: band_.title,
+        let title = measure(step.caption.titleWithRule, fonts.captionTitle)
+        out.append(.text(TextRun(text: step.caption.titleWithRule, font: fitting(step.caption.titleWithRule, fonts.captionTitle, width: width), color: band_.title,
                                  position: Point(x: left, y: y), anchor: TextAnchor(horizontal: .left, vertical: .top), role: .band)))
         y += title.height + 6
         let headlineFont = fitting(step.caption.headline, fonts.caption, width: width)
