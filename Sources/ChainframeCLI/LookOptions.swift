@@ -21,8 +21,17 @@ struct LookOptions: ParsableArguments {
     @Option(help: "Layout direction: LR (left to right) or TB (top to bottom).")
     var rankdir: String = "LR"
 
-    @Option(help: "Phases to show, comma-separated: inputs,forward,backward,summary.")
+    @Option(help: "Phases to show, comma-separated: inputs, forward, backward, nudge, check, summary, or all.")
     var steps: String = "inputs,forward,backward,summary"
+
+    @Option(help: "Nudge this input by --nudge-h after the backward pass and follow the change (adds the nudge phase).")
+    var nudge: String?
+
+    @Option(help: "The nudge's step h.")
+    var nudgeH: Double = 0.001
+
+    @Option(help: "The step h of the check phase's central differences.")
+    var checkH: Double = NumericalCheck.defaultH
 
     @Option(help: "Significant digits of numbers in frames and captions.")
     var precision: Int = 4
@@ -42,26 +51,48 @@ struct LookOptions: ParsableArguments {
         guard Notation(rawValue: notation) != nil else {
             throw ValidationError("--notation must be partial, leibniz or code")
         }
+        guard nudgeH != 0, nudgeH.isFinite else { throw ValidationError("--nudge-h must be a non-zero number") }
+        guard checkH > 0, checkH.isFinite else { throw ValidationError("--check-h must be a positive number") }
         _ = try phases()
+    }
+
+    /// The storyboard options for `graph`: resolves `--nudge NAME` to an input.
+    func storyboardOptions(for graph: Graph) throws -> Storyboard.Options {
+        var options = storyboardOptions
+        options.checkH = checkH
+        if let nudge {
+            guard let index = graph.index(of: nudge), graph.nodes[index].kind == .input else {
+                let inputs = graph.nodes.filter { $0.kind == .input }.map(\.id)
+                throw ValidationError("--nudge: '\(nudge)' is not an input of the graph (inputs: \(inputs.joined(separator: ", ")))")
+            }
+            options.nudge = (index, nudgeH)
+        }
+        return options
     }
 
     func phases() throws -> Set<Step.Phase> {
         var result: Set<Step.Phase> = []
         for word in steps.split(separator: ",") {
             let name = word.trimmingCharacters(in: .whitespaces).lowercased()
-            if name == "all" { return Set(Step.Phase.allCases) }
+            if name == "all" {
+                result.formUnion(Step.Phase.allCases)
+                continue
+            }
             guard let phase = Step.Phase(rawValue: name) else {
                 throw ValidationError("--steps: unknown phase '\(name)'; use inputs, forward, backward, summary or all")
             }
             result.insert(phase)
         }
         guard !result.isEmpty else { throw ValidationError("--steps needs at least one phase") }
+        if nudge != nil { result.insert(.nudge) } else if result.contains(.nudge) && steps != "all" {
+            throw ValidationError("--steps nudge needs --nudge NAME (the input to nudge)")
+        }
         return result
     }
 
     var storyboardOptions: Storyboard.Options {
         var options = Storyboard.Options()
-        options.phases = (try? phases()) ?? Set(Step.Phase.allCases)
+        options.phases = (try? phases()) ?? Step.Phase.standard
         options.precision = precision
         options.notation = Notation(rawValue: notation) ?? .partial
         options.phrases = language.phrases

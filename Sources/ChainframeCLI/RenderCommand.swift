@@ -49,7 +49,7 @@ struct RenderCommand: ParsableCommand {
         let exporters = try exporters()
         let graph = try input.loadGraph()
         let evaluation = try Evaluation(graph)
-        let storyboard = Storyboard(evaluation, options: look.storyboardOptions)
+        let storyboard = Storyboard(evaluation, options: try look.storyboardOptions(for: graph))
         let theme = try look.loadTheme()
         let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)
         Warnings.report(renderer.layout.warnings)

@@ -99,3 +99,42 @@ import Testing
         #expect(forward.caption.headline == "z = w₁ × x₁ = 3 × 2 = 6")
     }
 }
+
+/// The nudge of seeds 001 and 004, and the numerical-gradient step of seed 002.
+@Suite struct NudgeAndCheckTests {
+    let lecture = try! evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v")
+
+    @Test func nudgeTravelsRightWithTheLecturesNumbers() throws {
+        var options = Storyboard.Options()
+        options.phases = [.nudge]
+        options.nudge = (lecture.graph.index(of: "a")!, 0.001)
+        let steps = Storyboard(lecture, options: options).steps
+        #expect(steps.map(\.caption.headline) == [
+            "a: 5 → 5.001  (Δ = 0.001)",
+            "v: 11 → 11.001  (Δ = 0.001)",
+            "J: 33 → 33.003  (Δ = 0.003)",
+            "ΔJ/Δa = 0.003 / 0.001 = 3  ≈  ∂J/∂a = 3",
+        ])
+        let last = steps.last!
+        let j = lecture.graph.output
+        #expect(abs(last.nudges[j]!.new.scalar - 33.003) < 1e-12)
+        #expect(abs((last.nudges[j]!.new.scalar - 33) / 0.001 - 3) < 1e-9)
+        // b and c are not reached by the change.
+        #expect(last.nudges[lecture.graph.index(of: "b")!] == nil)
+    }
+
+    @Test func checkStepShowsTheSeedsNumberInFull() throws {
+        let e = try evaluate("x = 2\nf = x^2 + 3*x + 5")
+        var options = Storyboard.Options()
+        options.phases = [.check]
+        let step = Storyboard(e, options: options).steps[0]
+        #expect(step.phase == .check)
+        #expect(step.numericGradients[0] == Tensor(7.000000000019213))
+        #expect(step.caption.details == ["∂f/∂x = 7  ≈  7.000000000019213"])
+        #expect(step.caption.headline.contains("h = 0.0001"))
+    }
+
+    @Test func defaultPhasesLeaveNudgeAndCheckOut() {
+        #expect(Set(Storyboard(lecture).steps.map(\.phase)) == [.inputs, .forward, .backward, .summary])
+    }
+}

@@ -62,6 +62,8 @@ public struct Phrasebook: Sendable {
         case .inputs: return inputs
         case .forward: return forward
         case .backward: return backward
+        case .nudge: return nudge
+        case .check: return check
         case .summary: return summary
         }
     }

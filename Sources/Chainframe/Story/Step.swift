@@ -8,8 +8,21 @@ public struct Step: Sendable {
         case forward
         /// The seed, then one step per operation, right to left.
         case backward
+        /// One input nudged by a small h; the change travels right (opt-in: `--nudge`).
+        case nudge
+        /// The analytic gradients next to central differences (opt-in: `--steps check`).
+        case check
         /// Every value and every gradient.
         case summary
+
+        /// The phases shown when none are chosen: nudge and check are opt-in.
+        public static let standard: Set<Phase> = [.inputs, .forward, .backward, .summary]
+    }
+
+    /// A node's value before and after a nudge.
+    public struct Nudge: Sendable, Equatable {
+        public var old: Tensor
+        public var new: Tensor
     }
 
     /// What is known of a node's gradient at this step.
@@ -72,4 +85,8 @@ public struct Step: Sendable {
     public var sentBack: Set<Edge>
     /// A suggested display time for slides and animations.
     public var durationMilliseconds: Int
+    /// Nodes the nudge has reached so far, with their old and new values.
+    public var nudges: [Int: Nudge] = [:]
+    /// Central-difference gradients of the inputs, shown by the check step.
+    public var numericGradients: [Int: Tensor] = [:]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the captions of a storyboard: numbers for people, derivatives in the chosen notation.
 struct StepText {
     let evaluation: Evaluation
@@ -113,6 +115,46 @@ struct StepText {
         return line
     }
 
+    /// Enough significant digits to show a change of `delta` in `value` (11 → 11.001).
+    func digits(showing delta: Double, in value: Tensor) -> Int {
+        let largest = value.scalars.map { Swift.abs($0) }.max() ?? 0
+        guard delta != 0, largest > 0, largest.isFinite else { return options.precision }
+        return min(17, max(options.precision, Int((largest / Swift.abs(delta)).log10Rounded) + 2))
+    }
+
+    /// `a: 5 → 5.001 (Δ = 0.001)`
+    func nudgeCaption(_ index: Int, old: Tensor, new: Tensor, h: Double, number: Int, of count: Int) -> Step.Caption {
+        let change = zip(new.scalars, old.scalars).map { $0 - $1 }
+        let delta = change.map { Swift.abs($0) }.max() ?? 0
+        let precise = ValueText(precision: digits(showing: max(delta, Swift.abs(h) * 1e-3), in: new))
+        let deltaText = new.isScalar ? values.number(change[0]) : values.inline(Tensor(shape: new.shape, scalars: change))
+        let headline = "\(name(index)): \(precise.inline(old)) → \(precise.inline(new))  (Δ = \(deltaText))"
+        return Step.Caption(title: title(.nudge, number, count), headline: headline, details: [])
+    }
+
+    /// `ΔJ/Δa = 0.003 / 0.001 = 3  ≈  ∂J/∂a = 3`
+    func nudgeRatioCaption(input: Int, old: Tensor, new: Tensor, h: Double, count: Int) -> Step.Caption {
+        let change = new.scalar - old.scalar
+        let ratio = change / h
+        let out = outputName, x = name(input)
+        let analytic = evaluation.gradients[input].map { values.inline($0) } ?? "—"
+        let headline = "Δ\(out)/Δ\(x) = \(number(change)) / \(number(h)) = \(number(ratio))  ≈  \(d(input)) = \(analytic)"
+        return Step.Caption(title: title(.nudge, count, count), headline: headline, details: [])
+    }
+
+    /// One line per input: analytic, numeric (in full) and the relative error.
+    func checkCaption(_ check: NumericalCheck) -> Step.Caption {
+        let worst = check.rows.map(\.error).max() ?? 0
+        let headline = "(f(x + h) − f(x − h)) / 2h,  h = \(NumberFormat.full(check.h)):  " + phrases.relativeError
+            + " ≤ " + (worst == 0 ? "0" : NumberFormat.rounded(worst, significantDigits: 2))
+        var details = check.rows.prefix(6).map { row -> String in
+            let position = row.position.isEmpty ? "" : "[" + row.position.map(String.init).joined(separator: ", ") + "]"
+            return "\(d(row.node))\(position) = \(NumberFormat.full(row.analytic))  ≈  \(NumberFormat.full(row.numeric))"
+        }
+        if check.rows.count > 6 { details.append("… (\(check.rows.count - 6) more)") }
+        return Step.Caption(title: title(.check, 1, 1), headline: headline, details: details)
+    }
+
     func summaryCaption() -> Step.Caption {
         let inputs = graph.nodes.indices.filter { graph.nodes[$0].kind == .input }
         let grads = inputs.map { "\(d($0)) = \(tensor(evaluation.gradients[$0]!))" }
@@ -129,4 +171,9 @@ extension String {
         while s.last == " " { s = s.dropLast() }
         return String(s)
     }
+}
+
+extension Double {
+    /// log10, rounded down, for positive finite numbers.
+    var log10Rounded: Double { Foundation.log10(self).rounded(.down) }
 }

@@ -4,7 +4,11 @@ public struct Storyboard: Sendable {
     /// How to write numbers and derivatives.
     public struct Options: Sendable {
         /// Which phases to include, in lecture order.
-        public var phases: Set<Step.Phase> = Set(Step.Phase.allCases)
+        public var phases: Set<Step.Phase> = Step.Phase.standard
+        /// The input to nudge and by how much (the nudge phase needs one).
+        public var nudge: (input: Int, h: Double)? = nil
+        /// The step of the check phase's central differences.
+        public var checkH: Double = NumericalCheck.defaultH
         /// Significant digits of numbers in captions and labels.
         public var precision: Int = 4
         public var notation: Notation = .partial
@@ -93,17 +97,89 @@ struct StoryboardBuilder {
             steps += backwardSteps(knownValues: all)
         }
 
+        if options.phases.contains(.nudge), let nudge = options.nudge {
+            steps += nudgeSteps(input: nudge.input, h: nudge.h, knownValues: all)
+        }
+
+        if options.phases.contains(.check), let check = try? NumericalCheck(evaluation, h: options.checkH) {
+            steps.append(checkStep(check, knownValues: all))
+        }
+
         if options.phases.contains(.summary) {
-            var gradients: [Int: Step.GradientState] = [:]
-            for index in graph.nodes.indices {
-                if let g = evaluation.gradients[index] { gradients[index] = .complete(g) }
-            }
+            let gradients = allGradients
             let sent = Set(evaluation.flows.filter { $0.gradient != nil }.map(\.edge))
             steps.append(Step(phase: .summary, number: 1, phaseCount: 1, caption: text.summaryCaption(),
                               activeNodes: [], activeEdges: [], knownValues: all, gradients: gradients,
                               sentBack: sent, durationMilliseconds: ms * 2))
         }
         return steps
+    }
+
+    /// Every gradient, complete (as after the backward pass).
+    private var allGradients: [Int: Step.GradientState] {
+        var gradients: [Int: Step.GradientState] = [:]
+        for index in graph.nodes.indices {
+            if let g = evaluation.gradients[index] { gradients[index] = .complete(g) }
+        }
+        return gradients
+    }
+
+    /// The nudge of the lecture: `input` becomes x + h, then the change travels right one
+    /// node at a time; the last step compares Δout/Δinput with the backward pass's gradient.
+    private func nudgeSteps(input: Int, h: Double, knownValues: Set<Int>) -> [Step] {
+        var nudged = evaluation.values[input]
+        nudged.scalars = nudged.scalars.map { $0 + h }
+        guard let after = try? Evaluation.forward(graph, overrides: [input: nudged]) else { return [] }
+        // The nodes the change reaches, in topological order.
+        var reached: Set<Int> = [input]
+        var order = [input]
+        for index in graph.nodes.indices where index != input {
+            if graph.nodes[index].inputs.contains(where: reached.contains) {
+                reached.insert(index)
+                order.append(index)
+            }
+        }
+        let count = order.count + 1
+        var nudges: [Int: Step.Nudge] = [:]
+        var steps: [Step] = []
+        for (n, index) in order.enumerated() {
+            nudges[index] = Step.Nudge(old: evaluation.values[index], new: after[index])
+            let edges = Set(graph.nodes[index].inputs.filter(reached.contains).map { Edge(from: $0, to: index) })
+            var step = Step(phase: .nudge, number: n + 1, phaseCount: count,
+                            caption: text.nudgeCaption(index, old: evaluation.values[index], new: after[index],
+                                                       h: h, number: n + 1, of: count),
+                            activeNodes: [index], activeEdges: edges, knownValues: knownValues,
+                            gradients: allGradients, sentBack: [], durationMilliseconds: options.stepMilliseconds)
+            step.nudges = nudges
+            steps.append(step)
+        }
+        var last = Step(phase: .nudge, number: count, phaseCount: count,
+                        caption: text.nudgeRatioCaption(input: input, old: evaluation.values[graph.output],
+                                                        new: after[graph.output], h: h, count: count),
+                        activeNodes: [input, graph.output], activeEdges: [], knownValues: knownValues,
+                        gradients: allGradients, sentBack: [], durationMilliseconds: options.stepMilliseconds * 2)
+        last.nudges = nudges
+        steps.append(last)
+        return steps
+    }
+
+    /// One step comparing every input's analytic gradient with its central difference.
+    private func checkStep(_ check: NumericalCheck, knownValues: Set<Int>) -> Step {
+        var numeric: [Int: Tensor] = [:]
+        for row in check.rows {
+            var t = numeric[row.node] ?? Tensor(repeating: 0, shape: evaluation.values[row.node].shape)
+            let flat = row.position.isEmpty ? 0 : row.position.count == 1 ? row.position[0]
+                : row.position[0] * evaluation.values[row.node].shape[1] + row.position[1]
+            t.scalars[flat] = row.numeric
+            numeric[row.node] = t
+        }
+        let inputs = Set(numeric.keys)
+        var step = Step(phase: .check, number: 1, phaseCount: 1, caption: text.checkCaption(check),
+                        activeNodes: inputs, activeEdges: [], knownValues: knownValues, gradients: allGradients,
+                        sentBack: Set(evaluation.flows.filter { $0.gradient != nil }.map(\.edge)),
+                        durationMilliseconds: options.stepMilliseconds * 2)
+        step.numericGradients = numeric
+        return step
     }
 
     /// The seed, then one step per operation in reverse topological order. Each operation

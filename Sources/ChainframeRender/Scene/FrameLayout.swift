@@ -46,18 +46,21 @@ public struct FrameLayout: Sendable {
                               valueLines: [], gradientLines: [])
         var layoutNodes: [LayoutNode] = []
         for card in cards {
-            var width = text.measure(card.title, font: fonts.title).width
-            var valueCount = 1
-            for line in card.valueLines(known: true) + ["?"] { width = max(width, text.measure(line, font: fonts.value).width) }
-            valueCount = max(valueCount, card.valueLines(known: true).count)
+            // Every text any step puts in the card, measured once each.
+            var valueTexts: Set<String> = Set(card.valueLines(known: true) + ["?"])
+            var gradientTexts: Set<String> = Set(card.finalGradientLines)
+            var valueCount = card.valueLines(known: true).count
             var gradientCount = card.finalGradientLines.count
-            var gradientTexts = card.finalGradientLines
             for step in storyboard.steps {
-                guard let state = step.gradients[card.index] else { continue }
-                let lines = card.gradientLines(state, storyboard: storyboard)
-                gradientCount = max(gradientCount, lines.count)
-                gradientTexts += lines
+                let values = card.valueLines(in: step, storyboard: storyboard)
+                valueCount = max(valueCount, values.count)
+                valueTexts.formUnion(values)
+                let gradients = card.gradientLines(in: step, storyboard: storyboard)
+                gradientCount = max(gradientCount, gradients.count)
+                gradientTexts.formUnion(gradients)
             }
+            var width = text.measure(card.title, font: fonts.title).width
+            for line in valueTexts { width = max(width, text.measure(line, font: fonts.value).width) }
             for line in gradientTexts { width = max(width, text.measure(line, font: fonts.gradient).width + 12) }
             rows.valueLines.append(valueCount)
             rows.gradientLines.append(gradientCount)

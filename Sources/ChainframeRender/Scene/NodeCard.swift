@@ -1,4 +1,5 @@
 import Chainframe
+import Foundation
 import ChainframeGraphics
 
 /// The texts a node shows, in every state a frame can put it in.
@@ -32,6 +33,9 @@ struct NodeCard {
         if let operation = node.operation {
             if node.isNamed {
                 title = node.displayName + " = " + OperationText.formula(of: operation, node: node, in: graph, labels: true) + shape
+            } else if case .primitive(.power) = operation.function {
+                // A lone superscript (²) reads badly in a box: write the base too (x²).
+                title = graph.displayName(of: index) + shape
             } else {
                 title = OperationText.symbol(of: operation) + shape
             }
@@ -47,6 +51,30 @@ struct NodeCard {
     /// The value rows: the value when known, `?` before.
     func valueLines(known: Bool) -> [String] {
         known ? valueLines : ["?"]
+    }
+
+    /// The value rows in `step`: `old → new` and the change once a nudge has arrived.
+    func valueLines(in step: Step, storyboard: Storyboard) -> [String] {
+        guard let nudge = step.nudges[index] else { return valueLines(known: step.knownValues.contains(index)) }
+        let change = Tensor(shape: nudge.new.shape, scalars: zip(nudge.new.scalars, nudge.old.scalars).map { $0 - $1 })
+        let delta = change.scalars.map { abs($0) }.max() ?? 0
+        let largest = nudge.new.scalars.map { abs($0) }.max() ?? 0
+        let precision = storyboard.options.precision
+        let digits = delta > 0 && largest.isFinite && largest > 0
+            ? min(17, max(precision, Int(log10(largest / delta).rounded(.down)) + 2)) : precision
+        let precise = ValueText(precision: digits)
+        let plain = ValueText(precision: precision)
+        return ["\(precise.inline(nudge.old, maxElements: 3)) → \(precise.inline(nudge.new, maxElements: 3))",
+                "Δ = \(plain.inline(change, maxElements: 3))"]
+    }
+
+    /// The gradient rows in `step`, with the central difference under it in the check step.
+    func gradientLines(in step: Step, storyboard: Storyboard) -> [String] {
+        let lines = gradientLines(step.gradients[index], storyboard: storyboard)
+        guard let numeric = step.numericGradients[index] else { return lines }
+        let full = numeric.isScalar ? NumberFormat.full(numeric.scalar)
+            : ValueText(precision: 17).inline(numeric, maxElements: 3)
+        return lines + ["≈ " + full]
     }
 
     /// The gradient rows for a state of the backward pass.

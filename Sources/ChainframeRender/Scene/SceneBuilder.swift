@@ -51,7 +51,7 @@ public struct SceneBuilder {
         var out: [SceneElement] = []
         for edge in graph.edges {
             guard let route = layout.edgeRoutes[edge] else { continue }
-            let active = step.activeEdges.contains(edge) && step.phase == .forward
+            let active = step.activeEdges.contains(edge) && (step.phase == .forward || step.phase == .nudge)
             let color: RGBA
             var opacity = 1.0
             switch step.phase {
@@ -62,7 +62,10 @@ public struct SceneBuilder {
                 let done = step.knownValues.contains(edge.to)
                 color = done ? theme.forward : theme.muted
                 if !done { opacity = theme.pendingOpacity }
-            case .backward, .summary:
+            case .nudge:
+                let reached = step.nudges[edge.to] != nil && step.nudges[edge.from] != nil
+                color = reached ? theme.forward : theme.muted
+            case .backward, .check, .summary:
                 color = theme.muted
             }
             let width = (active ? 2 * theme.edgeWidth : theme.edgeWidth) * s
@@ -179,7 +182,7 @@ public struct SceneBuilder {
                                    role: .node)))
         y += (rows.title + 4) * s
         let valueColor = known ? theme.forward : theme.muted
-        let values = card.valueLines(known: known)
+        let values = card.valueLines(in: step, storyboard: storyboard)
         let valueTop = y + Double(rows.valueLines[index] - values.count) * rows.value * s / 2
         for (i, line) in values.enumerated() {
             parts.append(.text(TextRun(text: line, font: fonts.value, color: valueColor,
@@ -188,7 +191,7 @@ public struct SceneBuilder {
         }
         y += (Double(rows.valueLines[index]) * rows.value + 8) * s
         let state = step.gradients[index]
-        let gradient = card.gradientLines(state, storyboard: storyboard)
+        let gradient = card.gradientLines(in: step, storyboard: storyboard)
         if gradient.isEmpty, step.phase == .backward, storyboard.evaluation.gradients[index] != nil {
             // Not arrived yet: a quiet placeholder where the gradient will appear.
             let placeholder = storyboard.options.notation.derivative(
@@ -198,7 +201,7 @@ public struct SceneBuilder {
                                        role: .node)))
         }
         if !gradient.isEmpty {
-            let height = Double(max(1, rows.gradientLines[index])) * rows.gradient * s
+            let height = Double(gradient.count) * rows.gradient * s
             let inset = style.shape == .ellipse || style.shape == .circle ? box.width * 0.15 : 6 * s
             let chip = Rect(x: box.minX + inset, y: y - 3 * s, width: box.width - 2 * inset, height: height + 6 * s)
             let complete = state?.isComplete ?? true
@@ -211,7 +214,7 @@ public struct SceneBuilder {
                                            anchor: TextAnchor(horizontal: .center, vertical: .top), role: .node)))
             }
         }
-        let quiet = !known && step.phase != .backward && step.phase != .summary
+        let quiet = !known && (step.phase == .inputs || step.phase == .forward)
         return .group(opacity: quiet ? theme.pendingOpacity : 1, parts)
     }
 
