@@ -16,6 +16,7 @@ struct ChainframeCommand: ParsableCommand {
     /// Runs the command with Chainframe's exit statuses: 0 success, 1 run-time failure or
     /// failed check, 2 invalid input or usage.
     static func main() {
+        OutputGuard.installSignalHandlers()
         do {
             var command = try parseAsRoot()
             try command.run()

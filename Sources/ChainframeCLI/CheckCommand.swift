@@ -33,6 +33,10 @@ struct CheckCommand: ParsableCommand {
         case .text: print(CheckReport.text(check, graph: evaluation.graph, phrases: language.phrases), terminator: "")
         case .json: print(CheckReport.json(check, graph: evaluation.graph).serialized(indent: 2))
         }
+        let bad = evaluation.nonFiniteNodes
+        if !bad.isEmpty {
+            Warnings.report(["\(language.phrases.notFinite): " + bad.map { evaluation.graph.nodes[$0].id }.joined(separator: ", ")])
+        }
         if !check.passed { throw ExitCode(ExitStatus.failure) }
     }
 }

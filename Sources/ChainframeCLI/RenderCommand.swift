@@ -63,6 +63,10 @@ struct RenderCommand: ParsableCommand {
                                     version: ChainframeVersion.current)
         do {
             try AtomicFile.makeDirectory(directory)
+            let lock = try OutputGuard.lock(directory) {
+                Warnings.report(["another chainframe run is writing into \(directory.relativePath)/; waiting for it to finish"])
+            }
+            defer { lock.release() }
             for exporter in exporters {
                 let files = try exporter.export(context)
                 print("\(exporter.name): wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(directory.relativePath)/")

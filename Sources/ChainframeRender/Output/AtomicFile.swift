@@ -14,6 +14,8 @@ public enum AtomicFile {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let data = Data(bytes)
+        OutputGuard.register(temporary.path)
+        defer { OutputGuard.unregister(temporary.path) }
         do {
             try data.write(to: temporary)
         } catch {
