@@ -24,7 +24,8 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         // Small C shims for what Swift cannot call: Graphviz's ND_/ED_ macros, libpng's setjmp.
-        .target(name: "CChainframe", dependencies: ["CGraphviz", "CPNG"]),
+        .target(name: "CChainframe", dependencies: ["CGraphviz", "CPNG"],
+                linkerSettings: [.linkedLibrary("z")]),
         // One Swift wrapper per C library: Graphviz layout, cairo/Pango canvas, libpng codec.
         .target(name: "ChainframeGraphics",
                 dependencies: ["CChainframe", "CGraphviz", "CPNG", "CPangoCairo"]),

@@ -124,6 +124,20 @@ void cf_png_image_free(cf_png_image *image);
 
 void cf_free(void *pointer);
 
+/* ------------------------------------------------------------------- CRC-32 */
+
+/// Continues the CRC-32 (ISO 3309, as used by PNG chunks and zlib) `crc` over `length`
+/// bytes; start with 0. Computed by zlib's `crc32`.
+uint32_t cf_crc32(uint32_t crc, const uint8_t *bytes, size_t length);
+
+/* ------------------------------------------------------------ DOT parsing */
+
+/// Parses DOT text (the first graph in it) with `agmemread` and stores its node and edge
+/// counts (subgraphs included in the root's counts). Returns 0 on success, -1 if the text is
+/// not a valid graph; call `cf_gv_messages_begin` first to collect Graphviz's reason.
+/// Not thread-safe: callers serialize, as for layout.
+int cf_gv_parse_counts(const char *text, int *nodes, int *edges);
+
 #ifdef __cplusplus
 }
 #endif

@@ -5,6 +5,11 @@ public enum ExporterRegistry {
     /// Every built-in exporter, in the order `chainframe exporters` lists them.
     public static let builtIn: [Exporter] = [
         .pngFrames,
+        .png,
+        .apng,
+        .pdf,
+        .svg,
+        .html,
         .json,
     ]
 

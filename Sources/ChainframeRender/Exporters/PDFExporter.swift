@@ -1,0 +1,47 @@
+import ChainframeGraphics
+import Foundation
+
+extension Exporter {
+    /// `pdf`: `<base>.pdf`, one page per step, text kept as text.
+    public static let pdf = Exporter(
+        name: "pdf",
+        summary: "One PDF with a page per step, the size of the canvas in points (text stays text).",
+        capabilities: [.vector, .sequence]
+    ) { context in
+        let url = context.file("\(context.baseName).pdf")
+        try PDFFile.write(context, to: url)
+        return [url]
+    }
+}
+
+/// Writes the storyboard as a multi-page PDF with cairo, whole or not at all.
+enum PDFFile {
+    /// The creation date written into every PDF, so identical input gives identical bytes.
+    static let creationDate = "2000-01-01T00:00:00Z"
+
+    /// Draws every step on its own page into a temporary file beside `url`, then renames it.
+    static func write(_ context: ExportContext, to url: URL) throws {
+        let steps = context.storyboard.steps
+        guard !steps.isEmpty else { throw ExportError("pdf: the storyboard has no steps") }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        do {
+            let pageSize = context.layout.canvasSize
+            let canvas = try CairoCanvas.pdf(path: temporary.path, pageSize: pageSize, title: context.graphTitle,
+                                             creationDate: creationDate, text: context.renderer.text)
+            for index in steps.indices {
+                canvas.beginPage(size: pageSize)
+                CairoSceneRenderer.draw(context.renderer.scene(index), on: canvas)
+                canvas.endPage()
+            }
+            try canvas.finish()
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw AtomicFile.WriteError(path: url.path, reason: "\(error)")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw AtomicFile.WriteError(path: url.path, reason: message)
+        }
+    }
+}
