@@ -172,3 +172,17 @@ int cf_gv_edge_start_arrow(const cf_gv_edge *edge, cf_point *tip) {
     tip->y = first->sp.y;
     return 1;
 }
+
+/* ---- parsing ---- */
+
+int cf_gv_parse_counts(const char *text, int *nodes, int *edges) {
+    Agraph_t *graph = agmemread(text);
+    if (!graph || agerrors() >= AGERR) {
+        if (graph) agclose(graph);
+        return -1;
+    }
+    if (nodes) *nodes = agnnodes(graph);
+    if (edges) *edges = agnedges(graph);
+    agclose(graph);
+    return 0;
+}

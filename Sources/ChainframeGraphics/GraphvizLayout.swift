@@ -15,7 +15,8 @@ public enum GraphvizLayout {
         }
     }
 
-    private static let session = Mutex(GraphvizSession())
+    /// The one lock every call into Graphviz holds (layout and parsing; see GraphvizParse.swift).
+    static let session = Mutex(GraphvizSession())
 
     /// Maps node ids to positions in `request.nodes`, rejecting malformed requests.
     private static func validatedNodeIndex(_ request: LayoutRequest) throws -> [String: Int] {
@@ -39,7 +40,7 @@ public enum GraphvizLayout {
 }
 
 /// The Graphviz context, reused across layouts; only touched under the lock.
-private struct GraphvizSession: ~Copyable {
+struct GraphvizSession: ~Copyable {
     private var context: OpaquePointer?
 
     mutating func run(_ request: LayoutRequest, nodeIndex: [String: Int]) throws

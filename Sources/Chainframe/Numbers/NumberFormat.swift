@@ -36,6 +36,13 @@ public enum NumberFormat {
         return "\(mantissa)e\(exponent)"
     }
 
+    /// A coordinate for text formats (SVG, TikZ, DOT): at most `decimals` decimals, trailing
+    /// zeros and `-0` removed (`12.5`, `3`); non-finite values as `0`.
+    public static func coordinate(_ x: Double, decimals: Int = 2) -> String {
+        guard x.isFinite else { return "0" }
+        return trimZeros(String(format: "%.\(max(0, decimals))f", x))
+    }
+
     private static func trimZeros(_ text: String) -> String {
         guard text.contains(".") else { return text == "-0" ? "0" : text }
         var t = text

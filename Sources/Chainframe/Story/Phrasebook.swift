@@ -45,6 +45,11 @@ public struct Phrasebook: Sendable {
     /// `{failed}` of `{n}` gradients differ by more than `{tolerance}`.
     public var someDiffer: String
     public var notFinite: String
+    /// The slope picture (`chainframe slope`): its title, and the words for its lines.
+    public var slopeTitle: String
+    public var tangent: String
+    public var secant: String
+    public var slope: String
 
     /// Every language, by code.
     public static let all: [String: Phrasebook] = [english.code: english, korean.code: korean]

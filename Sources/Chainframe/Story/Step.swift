@@ -56,6 +56,13 @@ public struct Step: Sendable {
         /// unchanged"), or nil.
         public var rule: String? = nil
 
+        public init(title: String, headline: String, details: [String], rule: String? = nil) {
+            self.title = title
+            self.headline = headline
+            self.details = details
+            self.rule = rule
+        }
+
         /// The title with the rule, as the caption band's first line shows it.
         public var titleWithRule: String {
             rule.map { title + " · " + $0 } ?? title

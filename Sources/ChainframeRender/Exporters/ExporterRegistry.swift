@@ -10,7 +10,10 @@ public enum ExporterRegistry {
         .pdf,
         .svg,
         .html,
+        .tikz,
+        .dot,
         .json,
+        .markdown,
     ]
 
     /// Built-in exporters and the external ones found on `PATH` (built-in names win).

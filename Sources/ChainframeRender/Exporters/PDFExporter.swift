@@ -23,14 +23,22 @@ enum PDFFile {
     static func write(_ context: ExportContext, to url: URL) throws {
         let steps = context.storyboard.steps
         guard !steps.isEmpty else { throw ExportError("pdf: the storyboard has no steps") }
+        try write(pages: steps.count, pageSize: context.layout.canvasSize, title: context.graphTitle,
+                  text: context.renderer.text, to: url) { context.renderer.scene($0) }
+    }
+
+    /// Draws `pages` scenes, one a page, into a temporary file beside `url`, then renames it.
+    static func write(pages: Int, pageSize: Size, title: String?, text: PangoText?, to url: URL,
+                      scene: (Int) -> Scene) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        OutputGuard.register(temporary.path)
+        defer { OutputGuard.unregister(temporary.path) }
         do {
-            let pageSize = context.layout.canvasSize
-            let canvas = try CairoCanvas.pdf(path: temporary.path, pageSize: pageSize, title: context.graphTitle,
-                                             creationDate: creationDate, text: context.renderer.text)
-            for index in steps.indices {
+            let canvas = try CairoCanvas.pdf(path: temporary.path, pageSize: pageSize, title: title,
+                                             creationDate: creationDate, text: text)
+            for index in 0..<pages {
                 canvas.beginPage(size: pageSize)
-                CairoSceneRenderer.draw(context.renderer.scene(index), on: canvas)
+                CairoSceneRenderer.draw(scene(index), on: canvas)
                 canvas.endPage()
             }
             try canvas.finish()

@@ -1,3 +1,4 @@
+import Chainframe
 import ChainframeGraphics
 import Foundation
 
@@ -35,15 +36,7 @@ public enum SVGWriter {
 
     /// The SVG text of a number: at most two decimals, no trailing zeros, no `-0`.
     public static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let hundredths = Int((min(max(value, -1e15), 1e15) * 100).rounded())
-        let magnitude = hundredths.magnitude
-        let whole = magnitude / 100, fraction = magnitude % 100
-        var text = hundredths < 0 ? "-\(whole)" : "\(whole)"
-        if fraction != 0 {
-            text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
-        }
-        return text
+        NumberFormat.coordinate(value)
     }
 
     /// `text` escaped for XML character data and attribute values; control characters dropped.

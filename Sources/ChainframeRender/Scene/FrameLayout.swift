@@ -209,7 +209,9 @@ struct EdgeLabels {
         for flow in evaluation.flows {
             guard let contribution = flow.gradient else { continue }
             if let local = flow.local, let g = evaluation.gradients[flow.edge.to] {
-                labels[flow.edge] = "\(text.number(g.scalar)) · \(text.number(local)) = \(text.number(contribution.scalar))"
+                // Negative factors in parentheses, as in the captions: (−0.475) · (−0.25) = 0.1188.
+                let factor = { (x: Double) in x < 0 ? "(\(text.number(x)))" : text.number(x) }
+                labels[flow.edge] = "\(factor(g.scalar)) · \(factor(local)) = \(text.number(contribution.scalar))"
             } else {
                 labels[flow.edge] = text.inline(contribution, maxElements: 3)
             }

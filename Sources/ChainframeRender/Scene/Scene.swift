@@ -32,6 +32,8 @@ public indirect enum SceneElement: Sendable, Equatable {
     /// What an element means, for exporters that keep structure (SVG classes, TikZ styles).
     public enum Role: String, Sendable, Equatable {
         case node, highlight, edge, arrowhead, flow, label, band, decoration
+        /// The parts of a slope picture (`chainframe slope`).
+        case axis, curve, tangent, secant, point
     }
 }
 

@@ -27,6 +27,10 @@ extension Phrasebook {
         relativeError: "relative error",
         allAgree: "all {n} gradients agree within {tolerance}",
         someDiffer: "{failed} of {n} gradients differ by more than {tolerance}",
-        notFinite: "not finite (NaN or ∞)"
+        notFinite: "not finite (NaN or ∞)",
+        slopeTitle: "Derivative as a slope",
+        tangent: "tangent",
+        secant: "secant",
+        slope: "slope"
     )
 }
