@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func checkPassesOnEveryExample() throws {
-        for example in ["lecture", "derivative", "central-difference", "gradient", "logistic-regression", "affine", "shopping"] {
+        for example in ["lecture", "derivative", "central-difference", "gradient", "logistic-regression", "affine", "shopping", "branch"] {
             let result = try ChainframeProcess.run(["check", "examples/\(example).cg"])
             #expect(result.status == 0, "\(example): \(result.stdout)\(result.stderr)")
         }

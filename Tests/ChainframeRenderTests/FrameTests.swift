@@ -145,3 +145,27 @@ import Testing
         }
     }
 }
+
+/// Tensors in frames: shapes on edges and nodes, small matrices written out.
+@Suite struct TensorFrameTests {
+    @Test func affineShowsShapesAndMatrices() throws {
+        let renderer = try exampleRenderer("affine")
+        let summary = renderer.scene(renderer.storyboard.steps.count - 1).texts
+        #expect(summary.contains("W  (2×3)"))
+        #expect(summary.contains("X  (2×2)"))
+        // dW = Xᵀ·dY written out row by row, with the shape of W.
+        #expect(summary.contains("∂L/∂W ="))
+        #expect(summary.contains("[4, 4, 4]"))
+        #expect(summary.contains("[6, 6, 6]"))
+        // Tensor edges are labelled with their shapes.
+        #expect(summary.contains("(2×3)"))
+        #expect(summary.contains("(2×2)"))
+        #expect(renderer.storyboard.steps.contains { $0.caption.rule == "MatMul node: dX = dY·Wᵀ, dW = Xᵀ·dY" })
+    }
+
+    @Test func branchExampleSumsAtTheBranch() throws {
+        let renderer = try exampleRenderer("branch")
+        let backward = renderer.storyboard.steps.filter { $0.phase == .backward }
+        #expect(backward.last!.caption.headline.hasSuffix("∂f/∂x = 4 + 3 = 7"))
+    }
+}
