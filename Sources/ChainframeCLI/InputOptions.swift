@@ -19,8 +19,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Refuse expressions nested deeper than this.")
     var maxDepth: Int = Parser.defaultMaxDepth
 
+    @Option(help: "Refuse tensors with more elements than this.")
+    var maxElements: Int = Limits.defaultMaxElements
+
     func validate() throws {
-        guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0 else {
+        guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0, maxElements > 0 else {
             throw ValidationError("limits must be positive")
         }
         guard maxDepth <= 2_000 else {
@@ -31,7 +34,9 @@ struct InputOptions: ParsableArguments {
     /// Reads and parses the file into a graph.
     func loadGraph() throws -> Graph {
         let source = try SourceFile.decode(name: file, bytes: try readBytes(), maxBytes: maxInputBytes)
-        var graph = try GraphBuilder.build(source, maxNodes: maxNodes, maxDepth: maxDepth)
+        var graph = try Limits.$maxElements.withValue(maxElements) {
+            try GraphBuilder.build(source, maxNodes: maxNodes, maxDepth: maxDepth)
+        }
         if let outputNode {
             guard let index = graph.index(of: outputNode) else {
                 throw ValidationError("--output: the file has no node named '\(outputNode)'")
@@ -43,7 +48,12 @@ struct InputOptions: ParsableArguments {
 
     /// Reads, parses and evaluates the file.
     func loadEvaluation() throws -> Evaluation {
-        try Evaluation(try loadGraph())
+        try evaluate(try loadGraph())
+    }
+
+    /// Evaluates `graph` within the element limit.
+    func evaluate(_ graph: Graph) throws -> Evaluation {
+        try Limits.$maxElements.withValue(maxElements) { try Evaluation(graph) }
     }
 
     private func readBytes() throws -> [UInt8] {

@@ -15,6 +15,9 @@ struct LookOptions: ParsableArguments {
     @Option(help: "Pixels per point, e.g. 2 for high-DPI images.")
     var scale: Double = 1
 
+    @Option(help: "Refuse canvases with more pixels than this (width × height × scale²).")
+    var maxPixels: Int = 40_000_000
+
     @Flag(help: "Leave the background transparent.")
     var transparent = false
 
@@ -46,6 +49,10 @@ struct LookOptions: ParsableArguments {
             throw ValidationError("--size must be WIDTHxHEIGHT (each 16 to 16384) or 'auto', not '\(size)'")
         }
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be greater than 0 and at most 8") }
+        guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
+        if case .fixed(let w, let h)? = FrameOptions.CanvasSize(parsing: size), w * h * scale * scale > Double(maxPixels) {
+            throw ValidationError("--size \(size) at --scale \(NumberFormat.full(scale)) is \(Int(w * h * scale * scale)) pixels, more than the limit of \(maxPixels) (raise it with --max-pixels)")
+        }
         guard ["LR", "TB"].contains(rankdir.uppercased()) else { throw ValidationError("--rankdir must be LR or TB") }
         guard (1...17).contains(precision) else { throw ValidationError("--precision must be from 1 to 17") }
         guard Notation(rawValue: notation) != nil else {

@@ -48,7 +48,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let exporters = try exporters()
         let graph = try input.loadGraph()
-        let evaluation = try Evaluation(graph)
+        let evaluation = try input.evaluate(graph)
         let storyboard = Storyboard(evaluation, options: try look.storyboardOptions(for: graph))
         let theme = try look.loadTheme()
         let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)

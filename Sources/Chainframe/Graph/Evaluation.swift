@@ -1,3 +1,5 @@
+import Foundation
+
 /// A graph with every value computed forward and every gradient computed backward.
 public struct Evaluation: Sendable {
     public let graph: Graph
@@ -54,7 +56,11 @@ public struct Evaluation: Sendable {
                     values.append(try operation.function.forward(arguments(operation, node, values)))
                 } catch {
                     guard case .message(let text) = error else { throw error }
-                    throw graph.source.error(text + Evaluation.operatorName(operation.function), at: node.location)
+                    let name = Evaluation.operatorName(operation.function)
+                    let message = text.hasPrefix("the result would")
+                        ? "the result" + name.replacingOccurrences(of: " for ", with: " of ") + text.dropFirst("the result".count)
+                        : text + name
+                    throw graph.source.error(message, at: node.location)
                 }
             }
         }
@@ -69,7 +75,7 @@ public struct Evaluation: Sendable {
         case .primitive(.divide): return " for '/'"
         case .primitive(.power): return " for '^'"
         case .primitive(.matmul), .composite: return ""
-        default: return " in '\(function.name)'"
+        default: return " for '\(function.name)'"
         }
     }
 

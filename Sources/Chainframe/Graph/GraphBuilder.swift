@@ -91,6 +91,9 @@ public struct GraphBuilder {
         var counter = 0
         switch definition {
         case .input(let literal):
+            if literal.tensor.count > Limits.maxElements {
+                throw source.error("the literal has \(literal.tensor.count) elements, more than the limit of \(Limits.maxElements) (raise it with --max-elements)", at: literal.location)
+            }
             try append(Node(id: name, label: name, isNamed: true, kind: .input, operation: nil, inputs: [],
                             literal: literal.tensor, location: at))
         case .constant(let expression):

@@ -101,6 +101,7 @@ public enum Primitive: String, Sendable, CaseIterable {
     }
 
     private func broadcast(_ x: [Tensor], _ f: (Double, Double) -> Double) throws(ShapeError) -> Tensor {
+        if let shape = Broadcasting.shape(x[0].shape, x[1].shape) { try Limits.check(elements: Limits.count(shape)) }
         guard let result = Broadcasting.combine(x[0], x[1], f) else {
             throw .message("shapes \(Tensor.describe(shape: x[0].shape)) and \(Tensor.describe(shape: x[1].shape)) do not broadcast")
         }
@@ -136,6 +137,11 @@ public enum Primitive: String, Sendable, CaseIterable {
             throw .message("matrix product needs matching inner sizes, but \(Tensor.describe(shape: lhs.shape)) @ \(Tensor.describe(shape: rhs.shape)) has \(a.shape[1]) and \(b.shape[0])")
         }
         let (n, k, m) = (a.shape[0], a.shape[1], b.shape[1])
+        try Limits.check(elements: Limits.count([n, m]))
+        // The work of the product is bounded too (n·k·m multiplications).
+        if Limits.count([n, k, m]) > Limits.maxElements.multipliedReportingOverflow(by: 1000).partialValue {
+            throw .message("the matrix product \(n)×\(k) @ \(k)×\(m) is too large to compute (raise the limit with --max-elements)")
+        }
         var out = [Double](repeating: 0, count: n * m)
         for i in 0..<n {
             for j in 0..<m {
