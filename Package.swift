@@ -40,6 +40,9 @@ let package = Package(
         .executableTarget(name: "ChainframeBenchmark",
                           dependencies: ["Chainframe", "ChainframeGraphics", "ChainframeRender"],
                           path: "Benchmarks/ChainframeBenchmark"),
+        // Fuzz targets: libFuzzer entry points with `scripts/fuzz`, replay tools otherwise.
+        .executableTarget(name: "FuzzGraph", dependencies: ["Chainframe"], path: "Fuzz/FuzzGraph"),
+        .executableTarget(name: "FuzzTheme", dependencies: ["ChainframeRender"], path: "Fuzz/FuzzTheme"),
         .testTarget(name: "ChainframeTests", dependencies: ["Chainframe"]),
         .testTarget(name: "ChainframeGraphicsTests", dependencies: ["ChainframeGraphics"]),
         .testTarget(name: "ChainframeRenderTests",

@@ -23,6 +23,14 @@ func peakMemoryMB() -> Double {
 
 let arguments = CommandLine.arguments
 let runDot = !arguments.contains("--no-dot")
+
+if let flag = arguments.firstIndex(of: "--leak-loop") {
+    let iterations = arguments.count > flag + 1 ? Int(arguments[flag + 1]) ?? 1000 : 1000
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples")
+    try LeakLoop.run(iterations: iterations, examples: examples)
+    exit(0)
+}
 let repeats = 3
 
 struct Case {
