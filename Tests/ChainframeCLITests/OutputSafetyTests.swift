@@ -72,3 +72,57 @@ import Testing
         }
     }
 }
+
+/// A full disk, and names that must not escape the output directory.
+@Suite struct OutputFaultTests {
+    /// Runs a shell command; true when it exits 0.
+    static func shell(_ command: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// A 100 KB tmpfs can be mounted (root in a sandbox that allows it, as CI here).
+    static let canMountTmpfs: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-mount-probe-\(getpid())").path
+        defer { _ = shell("umount \(probe); rmdir \(probe)") }
+        return shell("mkdir -p \(probe) && mount -t tmpfs -o size=100k tmpfs \(probe)")
+    }()
+
+    @Test(.enabled(if: canMountTmpfs, "needs permission to mount a small tmpfs (root)"))
+    func fullDiskIsAClearRunTimeFailure() throws {
+        let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-full-\(UUID())").path
+        #expect(Self.shell("mkdir -p \(mountPoint) && mount -t tmpfs -o size=100k tmpfs \(mountPoint)"))
+        defer { _ = Self.shell("umount \(mountPoint); rmdir \(mountPoint)") }
+        let result = try ChainframeProcess.run(["render", "examples/lecture.cg", "-o", mountPoint + "/out"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no space left on device"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: mountPoint + "/out")
+        #expect(!names.contains { $0.contains(".tmp") })
+        for name in names where name.hasSuffix(".png") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: mountPoint + "/out/" + name))
+            #expect(data.suffix(8) == Data([0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]), "\(name) is whole")
+        }
+    }
+
+    @Test func outputNamesFromFileNamesAreSanitised() throws {
+        let dir = try ChainframeProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = try String(contentsOf: ChainframeProcess.packageRoot.appendingPathComponent("examples/derivative.cg"), encoding: .utf8)
+        for name in ["..sneaky.cg", "tab\there.cg", "..cg"] {
+            try Data(source.utf8).write(to: dir.appendingPathComponent(name))
+            let result = try ChainframeProcess.run(["render", name, "--steps", "summary"], in: dir)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+        }
+        let outputs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("output").path).sorted()
+        #expect(outputs == ["cg", "sneaky", "tab_here"])   // leading dots go: nothing hidden, no ".."
+        // Nothing was written beside the output directory.
+        let top = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasSuffix(".cg") }
+        #expect(top == ["output"])
+    }
+}
