@@ -44,11 +44,17 @@ struct LookOptions: ParsableArguments {
 
     @OptionGroup var language: LanguageOption
 
+    @Option(help: "One step per node, or per rank of the layout (all nodes at one depth at once): node or rank.")
+    var granularity: String = "node"
+
     func validate() throws {
         guard FrameOptions.CanvasSize(parsing: size) != nil else {
             throw ValidationError("--size must be WIDTHxHEIGHT (each 16 to 16384) or 'auto', not '\(size)'")
         }
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be greater than 0 and at most 8") }
+        guard Storyboard.Granularity(rawValue: granularity) != nil else {
+            throw ValidationError("--granularity must be node or rank")
+        }
         guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
         if case .fixed(let w, let h)? = FrameOptions.CanvasSize(parsing: size), w * h * scale * scale > Double(maxPixels) {
             throw ValidationError("--size \(size) at --scale \(NumberFormat.full(scale)) is \(Int(w * h * scale * scale)) pixels, more than the limit of \(maxPixels) (raise it with --max-pixels)")
@@ -103,6 +109,7 @@ struct LookOptions: ParsableArguments {
         options.precision = precision
         options.notation = Notation(rawValue: notation) ?? .partial
         options.phrases = language.phrases
+        options.granularity = Storyboard.Granularity(rawValue: granularity) ?? .node
         return options
     }
 

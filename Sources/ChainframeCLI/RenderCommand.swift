@@ -25,7 +25,11 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output formats, comma-separated (see 'chainframe exporters').")
     var format: String = "png-frames"
 
+    @Option(help: "Frames drawn and encoded at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         _ = try exporters()
     }
 
@@ -60,7 +64,7 @@ struct RenderCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
         let context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
                                     sourceName: input.file, sourceText: graph.source.text,
-                                    version: ChainframeVersion.current)
+                                    version: ChainframeVersion.current, jobs: jobs)
         do {
             try AtomicFile.makeDirectory(directory)
             let lock = try OutputGuard.lock(directory) {

@@ -61,6 +61,14 @@ struct StepText {
         return parts.joined(separator: " = ")
     }
 
+    /// A step that covers a whole rank: the first lines, and how many more.
+    func groupCaption(_ phase: Step.Phase, lines: [String], number: Int, of count: Int) -> Step.Caption {
+        let shown = 4
+        var details = Array(lines.dropFirst().prefix(shown - 1))
+        if lines.count > shown { details.append("… (+\(lines.count - shown))") }
+        return Step.Caption(title: title(phase, number, count), headline: lines.first ?? "", details: details)
+    }
+
     func seedCaption(count: Int) -> Step.Caption {
         Step.Caption(title: title(.backward, 1, count),
                      headline: "\(d(graph.output)) = 1", details: [phrases.seedNote])

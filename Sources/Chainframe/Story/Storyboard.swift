@@ -15,8 +15,16 @@ public struct Storyboard: Sendable {
         public var phrases: Phrasebook = .english
         /// Display time of an ordinary step, in milliseconds.
         public var stepMilliseconds: Int = 1500
+        /// One step per node, or one per rank (all nodes at the same depth at once), so a
+        /// 500-node network gives tens of frames, not a thousand.
+        public var granularity: Granularity = .node
 
         public init() {}
+    }
+
+    /// How many nodes a forward or backward step covers.
+    public enum Granularity: String, Sendable, CaseIterable {
+        case node, rank
     }
 
     public let evaluation: Evaluation
@@ -83,12 +91,15 @@ struct StoryboardBuilder {
 
         if options.phases.contains(.forward) {
             var known = leaves
-            for (n, index) in computed.enumerated() {
-                known.insert(index)
-                let edges = Set(graph.nodes[index].inputs.map { Edge(from: $0, to: index) })
-                steps.append(Step(phase: .forward, number: n + 1, phaseCount: computed.count,
-                                  caption: text.forwardCaption(index, number: n + 1, of: computed.count),
-                                  activeNodes: [index], activeEdges: edges, knownValues: known,
+            let groups = grouped(computed)
+            for (n, group) in groups.enumerated() {
+                known.formUnion(group)
+                let edges = Set(group.flatMap { index in graph.nodes[index].inputs.map { Edge(from: $0, to: index) } })
+                let caption = group.count == 1
+                    ? text.forwardCaption(group[0], number: n + 1, of: groups.count)
+                    : text.groupCaption(.forward, lines: group.map(text.forwardEquation), number: n + 1, of: groups.count)
+                steps.append(Step(phase: .forward, number: n + 1, phaseCount: groups.count,
+                                  caption: caption, activeNodes: Set(group), activeEdges: edges, knownValues: known,
                                   gradients: [:], sentBack: [], durationMilliseconds: ms))
             }
         }
@@ -185,10 +196,34 @@ struct StoryboardBuilder {
     /// The seed, then one step per operation in reverse topological order. Each operation
     /// sends its gradient back along its incoming edges; a node read by several operations
     /// (a branch) shows a partial sum until the last contribution arrives.
+    /// Nodes depth by depth (longest path from the leaves): the ranks of the layout.
+    func depths() -> [Int] {
+        var depth = Array(repeating: 0, count: graph.nodes.count)
+        for (index, node) in graph.nodes.enumerated() {
+            depth[index] = node.inputs.map { depth[$0] + 1 }.max() ?? 0
+        }
+        return depth
+    }
+
+    /// `nodes` (in order) as steps: one each, or grouped by depth keeping their order.
+    func grouped(_ nodes: [Int]) -> [[Int]] {
+        guard options.granularity == .rank else { return nodes.map { [$0] } }
+        let depth = depths()
+        var groups: [[Int]] = []
+        var position: [Int: Int] = [:]
+        for index in nodes {
+            if let at = position[depth[index]] { groups[at].append(index) } else {
+                position[depth[index]] = groups.count
+                groups.append([index])
+            }
+        }
+        return groups
+    }
+
     private func backwardSteps(knownValues: Set<Int>) -> [Step] {
-        let order = StoryboardBuilder.backwardOrder(graph)
+        let groups = grouped(StoryboardBuilder.backwardOrder(graph))
         let reaches = StoryboardBuilder.reachesOutput(graph)
-        let count = order.count + 1
+        let count = groups.count + 1
         let output = graph.output
         var gradients: [Int: Step.GradientState] = [output: .complete(Tensor(1))]
         var steps = [Step(phase: .backward, number: 1, phaseCount: count, caption: text.seedCaption(count: count),
@@ -201,10 +236,11 @@ struct StoryboardBuilder {
         var sent: Set<Edge> = []
         let flowsByEdge = Dictionary(evaluation.flows.map { ($0.edge, $0) }, uniquingKeysWith: { a, _ in a })
 
-        for (n, index) in order.enumerated() {
-            var active: Set<Int> = [index]
+        for (n, group) in groups.enumerated() {
+            var active = Set(group)
             var edges: Set<Edge> = []
             var details: [String] = []
+            for index in group {
             for input in graph.nodes[index].inputs {
                 let edge = Edge(from: input, to: index)
                 guard let flow = flowsByEdge[edge], let contribution = flow.gradient else { continue }
@@ -222,11 +258,15 @@ struct StoryboardBuilder {
                 }
                 details.append(text.edgeLine(flow, parts: parts, expected: total))
             }
+            }
+            let caption = group.count == 1
+                ? text.backwardCaption(group[0], number: n + 2, of: count, details: details)
+                : text.groupCaption(.backward, lines: details, number: n + 2, of: count)
             steps.append(Step(phase: .backward, number: n + 2, phaseCount: count,
-                              caption: text.backwardCaption(index, number: n + 2, of: count, details: details),
+                              caption: caption,
                               activeNodes: active, activeEdges: edges, knownValues: knownValues,
                               gradients: gradients, sentBack: sent,
-                              durationMilliseconds: options.stepMilliseconds + 500 * max(0, details.count - 1)))
+                              durationMilliseconds: options.stepMilliseconds + 500 * min(4, max(0, details.count - 1))))
         }
         return steps
     }

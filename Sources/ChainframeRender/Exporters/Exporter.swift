@@ -64,9 +64,15 @@ public struct ExportContext {
     public let sourceText: String
     /// Chainframe's version, for metadata.
     public let version: String
+    /// How many threads may draw frames at once.
+    public var jobs: Int
+    /// Called once per frame written (from any thread), for progress bars.
+    public var progress: (@Sendable () -> Void)?
 
     public init(renderer: FrameRenderer, directory: URL, baseName: String, sourceName: String,
-                sourceText: String, version: String) {
+                sourceText: String, version: String, jobs: Int = 1, progress: (@Sendable () -> Void)? = nil) {
+        self.jobs = jobs
+        self.progress = progress
         self.renderer = renderer
         self.directory = directory
         self.baseName = baseName

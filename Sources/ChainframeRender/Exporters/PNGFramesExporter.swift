@@ -8,7 +8,8 @@ extension Exporter {
         capabilities: [.raster, .sequence]
     ) { context in
         let writer = PNGFramesWriter(directory: context.directory, sourceName: context.sourceName,
-                                     sourceText: context.sourceText, version: context.version)
+                                     sourceText: context.sourceText, version: context.version,
+                                     jobs: context.jobs, progress: context.progress)
         let records = try writer.write(context.renderer)
         return records.map { context.file($0.file) } + [context.file("frames.json")]
     }

@@ -14,14 +14,26 @@ public final class FrameRenderer {
     private var canvas: CairoCanvas?
 
     /// Lays out the graph (the only Graphviz call) and prepares the scene builder.
-    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
+    public convenience init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
+        let text = PangoText()
+        let layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text)
+        self.init(storyboard: storyboard, theme: theme, options: options, layout: layout, text: text)
+    }
+
+    /// A renderer that shares an existing layout (one per thread: Pango is per thread).
+    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
+                text: PangoText = PangoText()) {
         self.storyboard = storyboard
         self.theme = theme
         self.options = options
-        let text = PangoText()
         self.text = text
-        self.layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text)
+        self.layout = layout
         self.builder = SceneBuilder(storyboard: storyboard, layout: layout, theme: theme, options: options, text: text)
+    }
+
+    /// A renderer for another thread, sharing this one's layout.
+    public func sibling() -> FrameRenderer {
+        FrameRenderer(storyboard: storyboard, theme: theme, options: options, layout: layout)
     }
 
     /// The scene of step `index`.

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each file appears whole (temporary name, then rename). Frames left from an earlier, longer
 /// run are removed; nothing else in the directory is touched.
-public struct PNGFramesWriter {
+public struct PNGFramesWriter: Sendable {
     /// One written frame, as listed in `frames.json`.
     public struct Record: Sendable {
         public var index: Int
@@ -20,12 +20,19 @@ public struct PNGFramesWriter {
     public let sourceName: String
     public let sourceText: String
     public let version: String
+    /// How many threads draw and encode frames at once.
+    public let jobs: Int
+    /// Called after each frame is written (from any thread), e.g. for a progress bar.
+    public let progress: (@Sendable () -> Void)?
 
-    public init(directory: URL, sourceName: String, sourceText: String, version: String) {
+    public init(directory: URL, sourceName: String, sourceText: String, version: String, jobs: Int = 1,
+                progress: (@Sendable () -> Void)? = nil) {
         self.directory = directory
         self.sourceName = sourceName
         self.sourceText = sourceText
         self.version = version
+        self.jobs = max(1, jobs)
+        self.progress = progress
     }
 
     /// The file name of frame `index`: `frame-000.png`.
@@ -40,19 +47,33 @@ public struct PNGFramesWriter {
         try AtomicFile.makeDirectory(directory)
         let storyboard = renderer.storyboard
         let title = storyboard.evaluation.graph.title ?? sourceName
-        var records: [Record] = []
-        for (index, step) in storyboard.steps.enumerated() {
-            let name = Self.fileName(index)
-            let metadata: [(key: String, value: String)] = [
-                ("Title", "\(title) — \(step.caption.title)"),
-                ("Description", step.caption.plainText),
-                ("Software", "Chainframe \(version)"),
-                ("Source", sourceText),
-            ]
-            try AtomicFile.write(try renderer.png(index, metadata: metadata), to: directory.appendingPathComponent(name))
-            records.append(Record(index: index, file: name, phase: step.phase, caption: step.caption.plainText,
-                                  durationMilliseconds: step.durationMilliseconds))
+        let records = storyboard.steps.enumerated().map { index, step in
+            Record(index: index, file: Self.fileName(index), phase: step.phase, caption: step.caption.plainText,
+                   durationMilliseconds: step.durationMilliseconds)
         }
+        // Frames are drawn and encoded on `jobs` threads, each with its own renderer (Pango
+        // and cairo are per thread) sharing the one layout; each frame goes to disk at once.
+        let workers = min(jobs, max(1, records.count))
+        let failures = FailureBox()
+        if workers == 1 {
+            for index in records.indices {
+                try writeFrame(index, with: renderer, records: records, title: title)
+            }
+        } else {
+            let shared = SharedRenderer(renderer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                // Pango's font map is per thread: each worker makes its renderer on its own thread.
+                let mine = shared.sibling()
+                for index in stride(from: worker, to: records.count, by: workers) where !failures.hasFailed {
+                    do {
+                        try writeFrame(index, with: mine, records: records, title: title)
+                    } catch {
+                        failures.record(error)
+                    }
+                }
+            }
+        }
+        if let error = failures.first { throw error }
         try AtomicFile.write(Self.json(records, renderer: renderer, sourceName: sourceName).serialized(indent: 2) + "\n",
                              to: directory.appendingPathComponent("frames.json"))
         try removeStaleFrames(keeping: records.count)
@@ -76,6 +97,53 @@ public struct PNGFramesWriter {
                 ])
             })),
         ])
+    }
+
+    /// Draws, encodes and writes frame `index`.
+    private func writeFrame(_ index: Int, with renderer: FrameRenderer, records: [Record], title: String) throws {
+        let step = renderer.storyboard.steps[index]
+        let metadata: [(key: String, value: String)] = [
+            ("Title", "\(title) — \(step.caption.title)"),
+            ("Description", step.caption.plainText),
+            ("Software", "Chainframe \(version)"),
+            ("Source", sourceText),
+        ]
+        try AtomicFile.write(try renderer.png(index, metadata: metadata), to: directory.appendingPathComponent(records[index].file))
+        progress?()
+    }
+
+    /// The pieces of a renderer that are plain values (storyboard, theme, options, layout),
+    /// to hand to worker threads.
+    struct SharedRenderer: Sendable {
+        private let storyboard: Storyboard
+        private let theme: Theme
+        private let options: FrameOptions
+        private let layout: FrameLayout
+
+        init(_ renderer: FrameRenderer) {
+            storyboard = renderer.storyboard
+            theme = renderer.theme
+            options = renderer.options
+            layout = renderer.layout
+        }
+
+        /// A new renderer for the calling thread.
+        func sibling() -> FrameRenderer {
+            FrameRenderer(storyboard: storyboard, theme: theme, options: options, layout: layout)
+        }
+    }
+
+    /// The first error of any worker; the others stop at their next frame.
+    final class FailureBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var error: Error?
+
+        var hasFailed: Bool { lock.withLock { error != nil } }
+        var first: Error? { lock.withLock { error } }
+
+        func record(_ error: Error) {
+            lock.withLock { if self.error == nil { self.error = error } }
+        }
     }
 
     /// Deletes `frame-NNN.png` files numbered `count` or above (left from a longer run).
