@@ -122,6 +122,17 @@ struct LookOptions: ParsableArguments {
         return options
     }
 
+    /// The options as command-line words again (for `batch`, which adds each graph's own).
+    var arguments: [String] {
+        var words = ["--theme", theme, "--size", size, "--scale", NumberFormat.full(scale), "--rankdir", rankdir,
+                     "--steps", steps, "--precision", "\(precision)", "--notation", notation, "--lang", language.lang,
+                     "--granularity", granularity, "--nudge-h", NumberFormat.full(nudgeH),
+                     "--check-h", NumberFormat.full(checkH), "--max-pixels", "\(maxPixels)"]
+        if transparent { words.append("--transparent") }
+        if let nudge { words += ["--nudge", nudge] }
+        return words
+    }
+
     func loadTheme() throws -> Theme {
         try ThemeCatalog.standard.resolve(theme)
     }

@@ -63,7 +63,11 @@ public struct ThemeCatalog: Sendable, Equatable {
         }
         found.append("themes")
         for directory in executableDirectories {
+            // A SwiftPM build: .build/debug (a link) or .build/<triple>/debug, inside the package.
             found.append(lexicallyNormalized(directory + "/../../themes"))
+            if directory.contains("/.build/"), let build = directory.range(of: "/.build/", options: .backwards) {
+                found.append(String(directory[..<build.lowerBound]) + "/themes")
+            }
             found.append(lexicallyNormalized(directory + "/../share/chainframe/themes"))
         }
         var seen = Set<String>()

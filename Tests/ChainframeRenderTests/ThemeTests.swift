@@ -188,9 +188,10 @@ extension ThemeTests {
         @Test func standardDirectoriesInOrder() {
             let directories = ThemeCatalog.standardDirectories(
                 environment: ["CHAINFRAME_THEMES": "/a/themes:/b"],
-                executableDirectories: ["/x/.build/release", "/usr/local/bin"])
+                executableDirectories: ["/x/.build/release", "/usr/local/bin", "/y/.build/x86_64-unknown-linux-gnu/debug"])
             #expect(directories == ["/a/themes", "/b", "themes", "/x/themes", "/x/.build/share/chainframe/themes",
-                                    "/usr/themes", "/usr/local/share/chainframe/themes"])
+                                    "/usr/themes", "/usr/local/share/chainframe/themes",
+                                    "/y/.build/themes", "/y/themes", "/y/.build/x86_64-unknown-linux-gnu/share/chainframe/themes"])
             #expect(ThemeCatalog.standardDirectories(environment: [:], executableDirectories: []) == ["themes"])
             #expect(ThemeCatalog.lexicallyNormalized("/a/b/../c/./d/") == "/a/c/d")
         }

@@ -1,0 +1,142 @@
+import ArgumentParser
+import ChainframeRender
+import Foundation
+import Yams
+
+/// One graph of a batch: its file, its output directory and its own options.
+struct BatchJob: Sendable {
+    /// The .cg file as given (or resolved against its manifest).
+    var file: String
+    /// The output directory.
+    var output: String
+    /// Options as command-line words (`--size`, `1280x720`, …), parsed like `render`'s.
+    var arguments: [String]
+    /// Output formats.
+    var formats: [String]
+}
+
+/// Turns `batch` arguments (files, directories, manifests) into jobs, and picks a shard.
+enum BatchPlan {
+    /// The keys a manifest entry (or its `defaults`) may set, and the flag each becomes.
+    static let optionKeys: [String: String] = [
+        "theme": "--theme", "size": "--size", "scale": "--scale", "rankdir": "--rankdir", "steps": "--steps",
+        "precision": "--precision", "notation": "--notation", "lang": "--lang", "granularity": "--granularity",
+        "nudge": "--nudge", "nudge-h": "--nudge-h", "check-h": "--check-h", "max-pixels": "--max-pixels",
+    ]
+
+    /// Every job named by `paths`, in a stable order, with `defaults` applied.
+    static func jobs(paths: [String], outputRoot: String, defaults: [String], formats: [String]) throws -> [BatchJob] {
+        var jobs: [BatchJob] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("no such file or directory: \(path)")
+            }
+            if isDirectory.boolValue {
+                let found = try cgFiles(in: path)
+                if found.isEmpty { throw ValidationError("no .cg files in \(path)") }
+                for relative in found {
+                    let name = (relative as NSString).deletingPathExtension
+                    jobs.append(BatchJob(file: (path as NSString).appendingPathComponent(relative),
+                                         output: (outputRoot as NSString).appendingPathComponent(name),
+                                         arguments: defaults, formats: formats))
+                }
+            } else if ["yaml", "yml", "json"].contains((path as NSString).pathExtension.lowercased()) {
+                jobs += try manifest(path, outputRoot: outputRoot, defaults: defaults, formats: formats)
+            } else {
+                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                jobs.append(BatchJob(file: path, output: (outputRoot as NSString).appendingPathComponent(name),
+                                     arguments: defaults, formats: formats))
+            }
+        }
+        var seen: [String: String] = [:]
+        for job in jobs {
+            let key = URL(fileURLWithPath: job.output).standardizedFileURL.path
+            if let other = seen[key] {
+                throw ValidationError("\(other) and \(job.file) would both write into \(job.output); give one an 'out' in a manifest")
+            }
+            seen[key] = job.file
+        }
+        return jobs
+    }
+
+    /// The .cg files below `directory`, relative to it, sorted.
+    static func cgFiles(in directory: String) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let next = enumerator.nextObject() as? String {
+            if next.hasSuffix(".cg") { found.append(next) }
+        }
+        return found.sorted()
+    }
+
+    /// The jobs of a YAML or JSON manifest:
+    /// `{defaults: {…}, graphs: [{file: …, out: …, formats: [...], size: …, …}]}`.
+    static func manifest(_ path: String, outputRoot: String, defaults: [String], formats: [String]) throws -> [BatchJob] {
+        let base = (path as NSString).deletingLastPathComponent
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("cannot read manifest \(path)")
+        }
+        let document: Any?
+        do {
+            document = try Yams.load(yaml: text)
+        } catch {
+            throw ValidationError("\(path): not valid YAML or JSON: \(error)")
+        }
+        guard let root = document as? [String: Any], let graphs = root["graphs"] as? [Any] else {
+            throw ValidationError("\(path): a manifest needs a list 'graphs' (and may have 'defaults')")
+        }
+        for key in root.keys where key != "graphs" && key != "defaults" {
+            throw ValidationError("\(path): unknown key '\(key)' (use 'graphs' and 'defaults')")
+        }
+        let shared = try options(root["defaults"] ?? [String: Any](), in: path, context: "defaults", allowFile: false)
+        var jobs: [BatchJob] = []
+        for (i, entry) in graphs.enumerated() {
+            var item: [String: Any]
+            if let file = entry as? String { item = ["file": file] } else if let map = entry as? [String: Any] { item = map } else {
+                throw ValidationError("\(path): graphs[\(i)] must be a file name or a mapping")
+            }
+            guard let file = item["file"] as? String else { throw ValidationError("\(path): graphs[\(i)] needs 'file'") }
+            let own = try options(item, in: path, context: "graphs[\(i)]", allowFile: true)
+            let resolved = file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file)
+            let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let out = (own.out ?? shared.out).map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
+                ?? (outputRoot as NSString).appendingPathComponent(name)
+            jobs.append(BatchJob(file: resolved, output: out, arguments: defaults + shared.arguments + own.arguments,
+                                 formats: own.formats ?? shared.formats ?? formats))
+        }
+        return jobs
+    }
+
+    /// A manifest mapping's options as flags, plus its `out` and `formats`.
+    static func options(_ value: Any, in path: String, context: String, allowFile: Bool) throws
+        -> (arguments: [String], out: String?, formats: [String]?) {
+        guard let map = value as? [String: Any] else { throw ValidationError("\(path): \(context) must be a mapping") }
+        var arguments: [String] = []
+        var out: String?
+        var formats: [String]?
+        for key in map.keys.sorted() {
+            let raw = map[key]!
+            let text = (raw as? [Any]).map { $0.map { "\($0)" }.joined(separator: ",") } ?? "\(raw)"
+            switch key {
+            case "file" where allowFile: continue
+            case "out": out = text
+            case "formats", "format": formats = text.split(separator: ",").map(String.init)
+            case "transparent":
+                if (raw as? Bool) == true { arguments.append("--transparent") }
+            default:
+                guard let flag = optionKeys[key] else {
+                    let known = (["out", "formats", "transparent"] + optionKeys.keys).sorted().joined(separator: ", ")
+                    throw ValidationError("\(path): \(context): unknown key '\(key)' (known: \(known))")
+                }
+                arguments += [flag, text]
+            }
+        }
+        return (arguments, out, formats)
+    }
+
+    /// Job `k` belongs to shard `k mod count` (shards numbered from 1 on the command line).
+    static func shard(_ jobs: [BatchJob], index: Int, count: Int) -> [BatchJob] {
+        jobs.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+    }
+}
