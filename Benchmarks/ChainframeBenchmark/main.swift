@@ -3,10 +3,12 @@ import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
-/// Chainframe's frame benchmark: where the time of a frame goes (layout once, then drawing and
-/// PNG encoding per frame), next to `dot -Tpng` run once per frame on the same graph.
+/// Chainframe's frame benchmark: the same frames made three ways on one machine in one run —
+/// (1) Chainframe (layout once, then scene + cairo + libpng per frame, on one core and on all
+/// cores), (2) `dot -Tpng` run once per frame, (3) Graphviz in process, laying out and
+/// rendering each frame with its own PNG renderer.
 ///
-/// Usage: chainframe-benchmark [--frames-limit N] [--no-dot]
+/// Usage: ChainframeBenchmark [--quick] [--no-dot] | --leak-loop N
 /// Run it with `scripts/benchmark` (release build). Not a test: it only reports.
 
 func now() -> Double {
@@ -21,96 +23,122 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+func ms(_ seconds: Double) -> String { String(format: seconds < 0.01 ? "%.2f ms" : "%.1f ms", seconds * 1000) }
+
 let arguments = CommandLine.arguments
-let runDot = !arguments.contains("--no-dot")
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 if let flag = arguments.firstIndex(of: "--leak-loop") {
     let iterations = arguments.count > flag + 1 ? Int(arguments[flag + 1]) ?? 1000 : 1000
-    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples")
-    try LeakLoop.run(iterations: iterations, examples: examples)
+    try LeakLoop.run(iterations: iterations, examples: root.appendingPathComponent("examples"))
     exit(0)
 }
-let repeats = 3
+
+let runDot = !arguments.contains("--no-dot") && FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")
+let quick = arguments.contains("--quick")
+let cores = ProcessInfo.processInfo.activeProcessorCount
 
 struct Case {
     var name: String
     var source: String
+    var granularity: Storyboard.Granularity
 }
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let lecture = try String(contentsOf: root.appendingPathComponent("examples/lecture.cg"), encoding: .utf8)
-let cases = [
-    Case(name: "lecture.cg", source: lecture),
-    Case(name: "MLP 3-6-6-1 (scalar)", source: MLPGenerator.source(inputs: 3, hidden: [6, 6])),
-]
+var cases = [Case(name: "lecture.cg", source: lecture, granularity: .node)]
+let networks: [(Int, [Int])] = quick ? [(3, [6])] : [(3, [6]), (4, [8, 8]), (8, [16, 16]), (12, [30, 30])]
+for (inputs, hidden) in networks {
+    let source = MLPGenerator.source(inputs: inputs, hidden: hidden)
+    cases.append(Case(name: "MLP \(inputs)-\(hidden.map(String.init).joined(separator: "-"))-1", source: source, granularity: .rank))
+}
 
-print("Chainframe frame benchmark — 1920×1080 frames, best of \(repeats) runs, one core")
+// Warm up fonts and Graphviz so that the first graph's layout time is not the process's start.
+_ = try FrameRenderer(storyboard: Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
+                      theme: .classroom, options: FrameOptions()).png(0)
+
+print("Chainframe frame benchmark — 1920×1080 frames, \(cores) cores")
 print("")
-var rows: [[String]] = [["graph", "nodes", "frames", "layout (once)", "scene / frame", "draw / frame", "PNG encode / frame",
-                         "total / frame", "frames/s", "dot -Tpng / frame", "speed-up"]]
+var rows: [[String]] = [["graph", "nodes", "frames", "layout (once)", "scene", "draw", "PNG", "1 core / frame",
+                         "\(cores) cores / frame", "frames/s", "dot -Tpng / frame", "Graphviz in process / frame",
+                         "× dot", "× in process", "peak MB"]]
 for c in cases {
-    let source = SourceFile(name: c.name, text: c.source)
-    let graph = try GraphBuilder.build(source)
-    let storyboard = Storyboard(try Evaluation(graph))
-    var bestLayout = Double.infinity, bestScene = Double.infinity, bestDraw = Double.infinity, bestEncode = Double.infinity
-    var frameBytes = 0
-    for _ in 0..<repeats {
-        let t0 = now()
-        let renderer = try FrameRenderer(storyboard: storyboard, theme: .classroom, options: FrameOptions())
-        let t1 = now()
-        let canvas = try CairoCanvas.image(width: renderer.layout.canvasSize.width, height: renderer.layout.canvasSize.height)
-        var build = 0.0, draw = 0.0, encode = 0.0
-        frameBytes = 0
-        for index in storyboard.steps.indices {
-            let start = now()
-            let scene = renderer.scene(index)
-            let a = now()
-            CairoSceneRenderer.draw(scene, on: canvas)
-            let b = now()
-            build += a - start
-            let png = try PNGEncoder.encode(canvas)
-            let c = now()
-            draw += b - a
-            encode += c - b
-            frameBytes += png.count
-        }
-        bestLayout = min(bestLayout, t1 - t0)
-        bestDraw = min(bestDraw, draw / Double(storyboard.steps.count))
-        bestScene = min(bestScene, build / Double(storyboard.steps.count))
-        bestEncode = min(bestEncode, encode / Double(storyboard.steps.count))
-    }
+    let graph = try GraphBuilder.build(SourceFile(name: c.name, text: c.source))
+    var options = Storyboard.Options()
+    options.granularity = c.granularity
+    let storyboard = Storyboard(try Evaluation(graph), options: options)
     let frames = storyboard.steps.count
-    let total = bestScene + bestDraw + bestEncode + bestLayout / Double(frames)
-    var dotPerFrame = "—", speedup = "—"
+
+    // (1) Chainframe on one core: where the time goes.
+    let t0 = now()
+    let renderer = try FrameRenderer(storyboard: storyboard, theme: .classroom, options: FrameOptions())
+    let layoutTime = now() - t0
+    let canvas = try CairoCanvas.image(width: renderer.layout.canvasSize.width, height: renderer.layout.canvasSize.height)
+    var sceneTime = 0.0, drawTime = 0.0, encodeTime = 0.0
+    for index in storyboard.steps.indices {
+        let a = now()
+        let scene = renderer.scene(index)
+        let b = now()
+        CairoSceneRenderer.draw(scene, on: canvas)
+        let c2 = now()
+        _ = try PNGEncoder.encode(canvas)
+        let d = now()
+        sceneTime += b - a
+        drawTime += c2 - b
+        encodeTime += d - c2
+    }
+    let perFrame = (sceneTime + drawTime + encodeTime + layoutTime) / Double(frames)
+
+    // (1b) Chainframe on all cores, writing the files as `render` does.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-bench-\(getpid())")
+    try? FileManager.default.removeItem(at: directory)
+    let t1 = now()
+    let parallel = try FrameRenderer(storyboard: storyboard, theme: .classroom, options: FrameOptions())
+    try PNGFramesWriter(directory: directory, sourceName: c.name, sourceText: c.source, version: "bench", jobs: cores).write(parallel)
+    let allCores = (now() - t1) / Double(frames)
+    try? FileManager.default.removeItem(at: directory)
+
+    // (2) and (3): sampled frames, since Graphviz lays out every frame again.
+    let sample = Array(Set(stride(from: 0, to: frames, by: max(1, frames / (quick ? 3 : 6))).map { $0 } + [frames - 1])).sorted()
+    var dotPerFrame: Double?
+    var inProcessPerFrame: Double?
+    let dotTexts = sample.map { DOTFrames.dot(storyboard, step: storyboard.steps[$0]) }
     if runDot {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-bench-dot")
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-bench-dot-\(getpid())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         var elapsed = 0.0
-        for (index, step) in storyboard.steps.enumerated() {
-            let file = directory.appendingPathComponent("frame-\(index).dot")
-            try DOTFrames.dot(storyboard, step: step).write(to: file, atomically: true, encoding: .utf8)
+        for (k, text) in dotTexts.enumerated() {
+            let file = work.appendingPathComponent("frame-\(k).dot")
+            try text.write(to: file, atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
-            process.arguments = ["-Tpng", "-o", directory.appendingPathComponent("frame-\(index).png").path, file.path]
+            process.arguments = ["-Tpng", "-o", work.appendingPathComponent("frame-\(k).png").path, file.path]
             let a = now()
             try process.run()
             process.waitUntilExit()
             elapsed += now() - a
         }
-        let perFrame = elapsed / Double(frames)
-        dotPerFrame = String(format: "%.1f ms", perFrame * 1000)
-        speedup = String(format: "%.1f×", perFrame / total)
+        try? FileManager.default.removeItem(at: work)
+        dotPerFrame = elapsed / Double(dotTexts.count)
     }
-    rows.append([c.name, "\(graph.nodes.count)", "\(frames)", String(format: "%.1f ms", bestLayout * 1000),
-                 String(format: "%.2f ms", bestScene * 1000), String(format: "%.2f ms", bestDraw * 1000),
-                 String(format: "%.2f ms", bestEncode * 1000),
-                 String(format: "%.2f ms", total * 1000), String(format: "%.0f", 1 / total),
-                 dotPerFrame, speedup])
-    _ = frameBytes
+    var elapsed = 0.0
+    for text in dotTexts {
+        let a = now()
+        _ = try GraphvizLayout.renderPNG(dot: text)
+        elapsed += now() - a
+    }
+    inProcessPerFrame = elapsed / Double(dotTexts.count)
+
+    let speedDot = dotPerFrame.map { String(format: "%.1f×", $0 / allCores) } ?? "—"
+    let speedInProcess = inProcessPerFrame.map { String(format: "%.1f×", $0 / allCores) } ?? "—"
+    rows.append([c.name, "\(graph.nodes.count)", "\(frames)", ms(layoutTime), ms(sceneTime / Double(frames)),
+                 ms(drawTime / Double(frames)), ms(encodeTime / Double(frames)), ms(perFrame), ms(allCores),
+                 String(format: "%.0f", 1 / allCores), dotPerFrame.map(ms) ?? "—", inProcessPerFrame.map(ms) ?? "—",
+                 speedDot, speedInProcess, String(format: "%.0f", peakMemoryMB())])
+    FileHandle.standardError.write(Data("done: \(c.name)\n".utf8))
 }
 print(TextTable.render(rows))
-print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
+print("scene, draw and PNG are per frame on one core; layout is once per graph (Pango measuring + Graphviz).")
+print("MLPs use --granularity rank (one step per rank); Graphviz columns time \(quick ? 3 : 6)-7 sampled frames.")
 
 // PNG settings, measured on the lecture's summary frame: the encoder's defaults come from here.
 print("")
@@ -129,7 +157,7 @@ for filter in [PNGFilter.none, .adaptive] {
             size = try PNGEncoder.encode(summaryCanvas, filter: filter, compressionLevel: level).count
             best = min(best, now() - a)
         }
-        pngRows.append(["\(filter)", "\(level)", String(format: "%.1f ms", best * 1000), "\(size / 1024) KB"])
+        pngRows.append(["\(filter)", "\(level)", ms(best), "\(size / 1024) KB"])
     }
 }
 print(TextTable.render(pngRows))

@@ -186,3 +186,21 @@ int cf_gv_parse_counts(const char *text, int *nodes, int *edges) {
     agclose(graph);
     return 0;
 }
+
+int cf_gv_render_png(cf_gv_context *context, const char *text, size_t *length) {
+    Agraph_t *graph = agmemread(text);
+    if (!graph) return -1;
+    int status = -1;
+    if (gvLayout((GVC_t *)context, graph, "dot") == 0) {
+        char *data = NULL;
+        unsigned int size = 0;
+        if (gvRenderData((GVC_t *)context, graph, "png", &data, &size) == 0) {
+            if (length) *length = size;
+            status = 0;
+        }
+        if (data) gvFreeRenderData(data);
+        gvFreeLayout((GVC_t *)context, graph);
+    }
+    agclose(graph);
+    return status;
+}

@@ -43,10 +43,16 @@ public enum GraphvizLayout {
 struct GraphvizSession: ~Copyable {
     private var context: OpaquePointer?
 
-    mutating func run(_ request: LayoutRequest, nodeIndex: [String: Int]) throws
-        -> (layout: GraphLayout, warnings: [String]) {
+    /// The context, created on first use.
+    mutating func sharedContext() throws -> OpaquePointer {
         if context == nil { context = cf_gv_context_new() }
         guard let context else { throw LayoutError.graphviz("cannot create a Graphviz context") }
+        return context
+    }
+
+    mutating func run(_ request: LayoutRequest, nodeIndex: [String: Int]) throws
+        -> (layout: GraphLayout, warnings: [String]) {
+        let context = try sharedContext()
         cf_gv_messages_begin()
         guard let graph = cf_gv_graph_new("chainframe") else {
             throw LayoutError.graphviz(Self.collectedMessages().joined(separator: "\n"))

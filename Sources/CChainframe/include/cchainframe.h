@@ -138,6 +138,11 @@ uint32_t cf_crc32(uint32_t crc, const uint8_t *bytes, size_t length);
 /// Not thread-safe: callers serialize, as for layout.
 int cf_gv_parse_counts(const char *text, int *nodes, int *edges);
 
+/// Parses DOT text, lays it out with dot and renders it with Graphviz's own PNG renderer (in
+/// memory, then freed): Graphviz's in-process way of drawing a frame, for the benchmark.
+/// Stores the PNG's size in `length`; returns 0 on success. Callers serialize.
+int cf_gv_render_png(cf_gv_context *context, const char *text, size_t *length);
+
 #ifdef __cplusplus
 }
 #endif

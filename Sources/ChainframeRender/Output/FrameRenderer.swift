@@ -54,13 +54,21 @@ public final class FrameRenderer {
                                      filter: .none, compressionLevel: 6)
     }
 
-    /// Texts of the storyboard that no installed font can draw (checked once), for a warning.
+    /// Texts of the storyboard that no installed font can draw (checked once), for a warning:
+    /// the first and last scenes (every label and value) and every caption.
     public func missingGlyphTexts() -> [String] {
         var seen = Set<String>()
         var missing: [String] = []
-        let indices = [0, storyboard.steps.count - 1] + Array(storyboard.steps.indices)
-        for index in indices where storyboard.steps.indices.contains(index) {
+        guard !storyboard.steps.isEmpty else { return [] }
+        for index in Set([0, storyboard.steps.count - 1]).sorted() {
             collectTexts(scene(index).elements, into: &seen, missing: &missing)
+        }
+        let font = FontSpec(family: theme.fontFamily, size: theme.fontSizes.caption)
+        for step in storyboard.steps {
+            for line in [step.caption.titleWithRule, step.caption.headline] + step.caption.details
+            where seen.insert(line).inserted && text.hasMissingGlyphs(in: line, font: font) {
+                missing.append(line)
+            }
         }
         return missing
     }

@@ -45,13 +45,14 @@ public struct FrameLayout: Sendable {
                               value: lineHeight(fonts.value), gradient: lineHeight(fonts.gradient),
                               valueLines: [], gradientLines: [])
         var layoutNodes: [LayoutNode] = []
+        let statefulSteps = FrameLayout.stepsWithOwnText(storyboard)
         for card in cards {
             // Every text any step puts in the card, measured once each.
             var valueTexts: Set<String> = Set(card.valueLines(known: true) + ["?"])
             var gradientTexts: Set<String> = Set(card.finalGradientLines)
             var valueCount = card.valueLines(known: true).count
             var gradientCount = card.finalGradientLines.count
-            for step in storyboard.steps {
+            for step in statefulSteps[card.index] ?? [] {
                 let values = card.valueLines(in: step, storyboard: storyboard)
                 valueCount = max(valueCount, values.count)
                 valueTexts.formUnion(values)
@@ -151,6 +152,29 @@ public struct FrameLayout: Sendable {
         self.rows = rows
         self.captionLines = captionLines
         self.warnings = warnings.map { "graphviz: " + $0 }
+    }
+
+    /// For each node, the steps in which its card shows something other than its plain value
+    /// or final gradient: a partial sum arriving, a nudge, a numerical gradient. Looking only at
+    /// these keeps measuring linear in the size of the graph.
+    static func stepsWithOwnText(_ storyboard: Storyboard) -> [Int: [Step]] {
+        var found: [Int: [Step]] = [:]
+        var lastNudge: Step?
+        for step in storyboard.steps {
+            switch step.phase {
+            case .backward:
+                for node in step.activeNodes { found[node, default: []].append(step) }
+            case .nudge:
+                lastNudge = step
+            case .check:
+                for node in step.numericGradients.keys { found[node, default: []].append(step) }
+            case .inputs, .forward, .summary:
+                break
+            }
+        }
+        // The last nudge step holds every node the change reached.
+        if let lastNudge { for node in lastNudge.nudges.keys { found[node, default: []].append(lastNudge) } }
+        return found
     }
 
     static func cardHeight(_ rows: RowMetrics, valueLines: Int, gradientLines: Int) -> Double {
