@@ -45,6 +45,12 @@ public enum ThemeFile {
     /// Parses one file; `chain` ends with this file and lists the files that extend it.
     static func parse(_ text: String, file: String, catalog: ThemeCatalog, chain: [Link]) throws -> Theme {
         let source = ThemeSource(file: file, text: text)
+        if let (line, column) = YAMLNesting.tooDeep(text) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            throw ThemeError(file: file, line: line, column: column,
+                             message: "nested more than \(YAMLNesting.maxDepth) levels deep; a theme file needs only a few",
+                             sourceLine: line <= lines.count ? String(lines[line - 1].prefix(200)) : nil)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -32,6 +32,9 @@ extension ThemeTests {
         static let everyKey = "a theme without 'extends' must give every key"
 
         static let cases: [BadThemeFile] = [
+            // Found by the theme fuzzer: Yams' composer recursed once per level and overflowed the stack.
+            BadThemeFile("flow collections nested thousands deep", String(repeating: "[{", count: 1200),
+                         "FILE:1:65: error: nested more than 64 levels deep; a theme file needs only a few"),
             BadThemeFile("YAML syntax error", "extends: classroom\nmargins:\n  top: 3\n   left: 4\n",
                          "FILE:4:8: error: invalid YAML: mapping values are not allowed in this context"),
             BadThemeFile("unclosed quote", "extends: classroom\nname: \"mine\n",

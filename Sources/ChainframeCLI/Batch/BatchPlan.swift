@@ -77,6 +77,9 @@ enum BatchPlan {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ValidationError("cannot read manifest \(path)")
         }
+        if let (line, column) = YAMLNesting.tooDeep(text) {
+            throw ValidationError("\(path):\(line):\(column): nested more than \(YAMLNesting.maxDepth) levels deep")
+        }
         let document: Any?
         do {
             document = try Yams.load(yaml: text)
