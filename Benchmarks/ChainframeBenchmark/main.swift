@@ -56,11 +56,14 @@ for (inputs, hidden) in networks {
 _ = try FrameRenderer(storyboard: Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
                       theme: .classroom, options: FrameOptions()).png(0)
 
-print("Chainframe frame benchmark — 1920×1080 frames, \(cores) cores")
+print("Chainframe frame benchmark — 1920×1080 frames, \(cores) cores (rows as Markdown, printed as each graph finishes)")
 print("")
-var rows: [[String]] = [["graph", "nodes", "frames", "layout (once)", "scene", "draw", "PNG", "1 core / frame",
-                         "\(cores) cores / frame", "frames/s", "dot -Tpng / frame", "Graphviz in process / frame",
-                         "× dot", "× in process", "peak MB"]]
+let header = ["graph", "nodes", "frames", "layout (once)", "scene", "draw", "PNG", "1 core / frame",
+              "\(cores) cores / frame", "frames/s", "dot -Tpng / frame", "Graphviz in process / frame",
+              "× dot", "× in process", "peak MB"]
+func markdownRow(_ cells: [String]) { FileHandle.standardOutput.write(Data(("| " + cells.joined(separator: " | ") + " |\n").utf8)) }
+markdownRow(header)
+markdownRow(header.map { _ in "---" })
 for c in cases {
     let graph = try GraphBuilder.build(SourceFile(name: c.name, text: c.source))
     var options = Storyboard.Options()
@@ -72,6 +75,7 @@ for c in cases {
     let t0 = now()
     let renderer = try FrameRenderer(storyboard: storyboard, theme: .classroom, options: FrameOptions())
     let layoutTime = now() - t0
+    FileHandle.standardError.write(Data("\(c.name): \(graph.nodes.count) nodes, \(frames) frames, layout \(ms(layoutTime))\n".utf8))
     let canvas = try CairoCanvas.image(width: renderer.layout.canvasSize.width, height: renderer.layout.canvasSize.height)
     var sceneTime = 0.0, drawTime = 0.0, encodeTime = 0.0
     for index in storyboard.steps.indices {
@@ -130,13 +134,13 @@ for c in cases {
 
     let speedDot = dotPerFrame.map { String(format: "%.1f×", $0 / allCores) } ?? "—"
     let speedInProcess = inProcessPerFrame.map { String(format: "%.1f×", $0 / allCores) } ?? "—"
-    rows.append([c.name, "\(graph.nodes.count)", "\(frames)", ms(layoutTime), ms(sceneTime / Double(frames)),
+    markdownRow([c.name, "\(graph.nodes.count)", "\(frames)", ms(layoutTime), ms(sceneTime / Double(frames)),
                  ms(drawTime / Double(frames)), ms(encodeTime / Double(frames)), ms(perFrame), ms(allCores),
                  String(format: "%.0f", 1 / allCores), dotPerFrame.map(ms) ?? "—", inProcessPerFrame.map(ms) ?? "—",
                  speedDot, speedInProcess, String(format: "%.0f", peakMemoryMB())])
     FileHandle.standardError.write(Data("done: \(c.name)\n".utf8))
 }
-print(TextTable.render(rows))
+print("")
 print("scene, draw and PNG are per frame on one core; layout is once per graph (Pango measuring + Graphviz).")
 print("MLPs use --granularity rank (one step per rank); Graphviz columns time \(quick ? 3 : 6)-7 sampled frames.")
 
