@@ -1,5 +1,3 @@
-import Foundation
-
 /// A graph with every value computed forward and every gradient computed backward.
 public struct Evaluation: Sendable {
     public let graph: Graph
@@ -55,27 +53,25 @@ public struct Evaluation: Sendable {
                 do {
                     values.append(try operation.function.forward(arguments(operation, node, values)))
                 } catch {
-                    guard case .message(let text) = error else { throw error }
-                    let name = Evaluation.operatorName(operation.function)
-                    let message = text.hasPrefix("the result would")
-                        ? "the result" + name.replacingOccurrences(of: " for ", with: " of ") + text.dropFirst("the result".count)
-                        : text + name
-                    throw graph.source.error(message, at: node.location)
+                    throw graph.source.error(error.text(operator: Evaluation.operatorSymbol(operation.function)),
+                                             at: node.location)
                 }
             }
         }
         return values
     }
 
-    private static func operatorName(_ function: Function) -> String {
+    /// How shape errors name the operation: `'+'`, `'exp'`; nil for `@` and composites,
+    /// whose messages already say what they are.
+    private static func operatorSymbol(_ function: Function) -> String? {
         switch function {
-        case .primitive(.add): return " for '+'"
-        case .primitive(.subtract): return " for '-'"
-        case .primitive(.multiply): return " for '*'"
-        case .primitive(.divide): return " for '/'"
-        case .primitive(.power): return " for '^'"
-        case .primitive(.matmul), .composite: return ""
-        default: return " for '\(function.name)'"
+        case .primitive(.add): return "'+'"
+        case .primitive(.subtract): return "'-'"
+        case .primitive(.multiply): return "'*'"
+        case .primitive(.divide): return "'/'"
+        case .primitive(.power): return "'^'"
+        case .primitive(.matmul), .composite: return nil
+        default: return "'\(function.name)'"
         }
     }
 

@@ -205,8 +205,7 @@ public struct GraphBuilder {
             do {
                 return .constant(try function.forward(constants))
             } catch {
-                guard case .message(let text) = error else { throw error }
-                throw source.error(text, at: at)
+                throw source.error(error.text(operator: nil), at: at)
             }
         }
         let id: String

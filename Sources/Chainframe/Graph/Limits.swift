@@ -8,9 +8,7 @@ public enum Limits {
 
     /// Throws when a result of `count` elements would exceed the limit.
     static func check(elements count: Int) throws(Primitive.ShapeError) {
-        if count > maxElements {
-            throw .message("the result would have \(count) elements, more than the limit of \(maxElements) (raise it with --max-elements)")
-        }
+        if count > maxElements { throw .tooLarge(elements: count, limit: maxElements) }
     }
 
     /// The product of `shape`, saturating instead of overflowing.

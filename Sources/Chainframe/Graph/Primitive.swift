@@ -21,6 +21,19 @@ public enum Primitive: String, Sendable, CaseIterable {
     /// Why a forward computation could not run.
     public enum ShapeError: Error, Equatable {
         case message(String)
+        /// The result would have `elements` elements, more than `limit` (`--max-elements`).
+        case tooLarge(elements: Int, limit: Int)
+
+        /// The message for users; `symbol` names the operator (`'+'`), when there is one.
+        public func text(operator symbol: String?) -> String {
+            switch self {
+            case .message(let text):
+                return symbol.map { text + " for \($0)" } ?? text
+            case .tooLarge(let elements, let limit):
+                return "the result" + (symbol.map { " of \($0)" } ?? "")
+                    + " would have \(elements) elements, more than the limit of \(limit) (raise it with --max-elements)"
+            }
+        }
     }
 
     /// Computes the result from the arguments.
