@@ -123,18 +123,13 @@ struct StepText {
         return line
     }
 
-    /// Enough significant digits to show a change of `delta` in `value` (11 → 11.001).
-    func digits(showing delta: Double, in value: Tensor) -> Int {
-        let largest = value.scalars.map { Swift.abs($0) }.max() ?? 0
-        guard delta != 0, largest > 0, largest.isFinite else { return options.precision }
-        return min(17, max(options.precision, Int((largest / Swift.abs(delta)).log10Rounded) + 2))
-    }
-
     /// `a: 5 → 5.001 (Δ = 0.001)`
     func nudgeCaption(_ index: Int, old: Tensor, new: Tensor, h: Double, number: Int, of count: Int) -> Step.Caption {
         let change = zip(new.scalars, old.scalars).map { $0 - $1 }
         let delta = change.map { Swift.abs($0) }.max() ?? 0
-        let precise = ValueText(precision: digits(showing: max(delta, Swift.abs(h) * 1e-3), in: new))
+        let largest = new.scalars.map { Swift.abs($0) }.max() ?? 0
+        let precise = ValueText(precision: ValueText.digits(showing: max(delta, Swift.abs(h) * 1e-3), largest: largest,
+                                                            minimum: options.precision))
         let deltaText = new.isScalar ? values.number(change[0]) : values.inline(Tensor(shape: new.shape, scalars: change))
         let headline = "\(name(index)): \(precise.inline(old)) → \(precise.inline(new))  (Δ = \(deltaText))"
         return Step.Caption(title: title(.nudge, number, count), headline: headline, details: [])
@@ -179,9 +174,4 @@ extension String {
         while s.last == " " { s = s.dropLast() }
         return String(s)
     }
-}
-
-extension Double {
-    /// log10, rounded down, for positive finite numbers.
-    var log10Rounded: Double { Foundation.log10(self).rounded(.down) }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes values and gradients for people, at a chosen precision.
 public struct ValueText: Sendable {
     /// Significant digits.
@@ -9,6 +11,13 @@ public struct ValueText: Sendable {
 
     /// The most elements written out; larger tensors are written by their shape.
     public static let maxShownElements = 12
+
+    /// Enough significant digits (at least `minimum`) to show a change of `delta` in a value
+    /// whose largest element is `largest`: 11 → 11.001 needs 6.
+    public static func digits(showing delta: Double, largest: Double, minimum: Int) -> Int {
+        guard delta > 0, largest > 0, largest.isFinite else { return minimum }
+        return min(17, max(minimum, Int((largest / delta).log10Rounded) + 2))
+    }
 
     /// A number: `33`, `0.644397`, `−3` (with a real minus sign), `∞`, `NaN`.
     public func number(_ value: Double) -> String {
@@ -42,4 +51,9 @@ public struct ValueText: Sendable {
             return [Tensor.describe(shape: t.shape), number(lo) + " … " + number(hi)]
         }
     }
+}
+
+extension Double {
+    /// log10, rounded down, for positive finite numbers.
+    var log10Rounded: Double { Foundation.log10(self).rounded(.down) }
 }

@@ -60,9 +60,7 @@ struct NodeCard {
         let delta = change.scalars.map { abs($0) }.max() ?? 0
         let largest = nudge.new.scalars.map { abs($0) }.max() ?? 0
         let precision = storyboard.options.precision
-        let digits = delta > 0 && largest.isFinite && largest > 0
-            ? min(17, max(precision, Int(log10(largest / delta).rounded(.down)) + 2)) : precision
-        let precise = ValueText(precision: digits)
+        let precise = ValueText(precision: ValueText.digits(showing: delta, largest: largest, minimum: precision))
         let plain = ValueText(precision: precision)
         return ["\(precise.inline(nudge.old, maxElements: 3)) → \(precise.inline(nudge.new, maxElements: 3))",
                 "Δ = \(plain.inline(change, maxElements: 3))"]
