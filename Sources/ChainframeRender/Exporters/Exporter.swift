@@ -93,10 +93,8 @@ public struct ExportContext {
 
     /// PNG metadata for step `index`: Title, Description, Software, Source.
     public func pngMetadata(step index: Int) -> [(key: String, value: String)] {
-        let step = storyboard.steps[index]
-        let title = storyboard.evaluation.graph.title ?? sourceName
-        return [("Title", "\(title) — \(step.caption.title)"), ("Description", step.caption.plainText),
-                ("Software", "Chainframe \(version)"), ("Source", sourceText)]
+        PNGFramesWriter.metadata(for: storyboard.steps[index], title: storyboard.evaluation.graph.title ?? sourceName,
+                                 version: version, source: sourceText)
     }
 }
 

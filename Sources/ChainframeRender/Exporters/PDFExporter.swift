@@ -30,26 +30,19 @@ enum PDFFile {
     /// Draws `pages` scenes, one a page, into a temporary file beside `url`, then renames it.
     static func write(pages: Int, pageSize: Size, title: String?, text: PangoText?, to url: URL,
                       scene: (Int) -> Scene) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        OutputGuard.register(temporary.path)
-        defer { OutputGuard.unregister(temporary.path) }
-        do {
-            let canvas = try CairoCanvas.pdf(path: temporary.path, pageSize: pageSize, title: title,
-                                             creationDate: creationDate, text: text)
-            for index in 0..<pages {
-                canvas.beginPage(size: pageSize)
-                CairoSceneRenderer.draw(scene(index), on: canvas)
-                canvas.endPage()
+        try AtomicFile.replace(url) { temporary in
+            do {
+                let canvas = try CairoCanvas.pdf(path: temporary.path, pageSize: pageSize, title: title,
+                                                 creationDate: creationDate, text: text)
+                for index in 0..<pages {
+                    canvas.beginPage(size: pageSize)
+                    CairoSceneRenderer.draw(scene(index), on: canvas)
+                    canvas.endPage()
+                }
+                try canvas.finish()
+            } catch {
+                throw AtomicFile.WriteError(path: url.path, reason: "\(error)")
             }
-            try canvas.finish()
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw AtomicFile.WriteError(path: url.path, reason: "\(error)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw AtomicFile.WriteError(path: url.path, reason: message)
         }
     }
 }

@@ -11,16 +11,28 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `url` atomically.
     public static func write(_ bytes: some Collection<UInt8>, to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let data = Data(bytes)
+        try replace(url) { temporary in
+            do {
+                try data.write(to: temporary)
+            } catch {
+                throw WriteError(path: url.path, reason: reason(error))
+            }
+        }
+    }
+
+    /// Lets `produce` write a temporary file beside `url` (for writers that need a path, such as
+    /// cairo's PDF surface), then renames it into place. The temporary file is removed if
+    /// `produce` throws, if the rename fails, or if the run is interrupted meanwhile.
+    public static func replace(_ url: URL, producing produce: (URL) throws -> Void) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         OutputGuard.register(temporary.path)
         defer { OutputGuard.unregister(temporary.path) }
         do {
-            try data.write(to: temporary)
+            try produce(temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: url.path, reason: reason(error))
+            throw error
         }
         guard rename(temporary.path, url.path) == 0 else {
             let message = String(cString: strerror(errno))

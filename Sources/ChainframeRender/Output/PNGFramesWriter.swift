@@ -101,15 +101,15 @@ public struct PNGFramesWriter: Sendable {
 
     /// Draws, encodes and writes frame `index`.
     private func writeFrame(_ index: Int, with renderer: FrameRenderer, records: [Record], title: String) throws {
-        let step = renderer.storyboard.steps[index]
-        let metadata: [(key: String, value: String)] = [
-            ("Title", "\(title) — \(step.caption.title)"),
-            ("Description", step.caption.plainText),
-            ("Software", "Chainframe \(version)"),
-            ("Source", sourceText),
-        ]
+        let metadata = Self.metadata(for: renderer.storyboard.steps[index], title: title, version: version, source: sourceText)
         try AtomicFile.write(try renderer.png(index, metadata: metadata), to: directory.appendingPathComponent(records[index].file))
         progress?()
+    }
+
+    /// A frame's PNG text chunks: Title, Description (the caption), Software and Source (the .cg text).
+    public static func metadata(for step: Step, title: String, version: String, source: String) -> [(key: String, value: String)] {
+        [("Title", "\(title) — \(step.caption.title)"), ("Description", step.caption.plainText),
+         ("Software", "Chainframe \(version)"), ("Source", source)]
     }
 
     /// The pieces of a renderer that are plain values (storyboard, theme, options, layout),
