@@ -82,10 +82,8 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// The file name without its extension (`stdin` for standard input), made safe.
     private func baseName() -> String {
-        let base = input.file == "-" ? "stdin" : URL(fileURLWithPath: input.file).deletingPathExtension().lastPathComponent
-        return OutputName.sanitized(base)
+        OutputName.base(of: input.file)
     }
 
     /// `output/<file name without extension>`.
@@ -105,6 +103,12 @@ enum Warnings {
 
 /// Makes a file name safe from user text: no separators, no `..`, no control characters.
 enum OutputName {
+    /// The base of output names for a .cg path: its file name without the extension, made safe
+    /// (`stdin` for standard input).
+    static func base(of file: String) -> String {
+        sanitized(file == "-" ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+    }
+
     static func sanitized(_ name: String) -> String {
         var out = String(name.unicodeScalars.map { scalar -> Character in
             if scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F { return "_" }

@@ -65,7 +65,7 @@ struct BatchRunner {
         let directory = URL(fileURLWithPath: job.output)
         let progress = self.progress
         let context = ExportContext(renderer: renderer, directory: directory,
-                                    baseName: OutputName.sanitized(((job.file as NSString).lastPathComponent as NSString).deletingPathExtension),
+                                    baseName: OutputName.base(of: job.file),
                                     sourceName: job.file, sourceText: graph.source.text, version: ChainframeVersion.current,
                                     jobs: jobs, progress: { progress.frameWritten() })
         do {

@@ -18,6 +18,10 @@ public struct FrameLayout: Sendable {
     public let graphLayout: GraphLayout
     /// Warnings from Graphviz and from font checks.
     public let warnings: [String]
+    /// The graph's edges, in `Graph.edges` order (computed once, read by every scene).
+    let edges: [Edge]
+    /// The text on each backward edge.
+    let edgeLabels: EdgeLabels
 
     let cards: [NodeCard]
     let rows: RowMetrics
@@ -81,12 +85,14 @@ public struct FrameLayout: Sendable {
             }
         }
         // Backward labels sit beside edges: keep ranks far enough apart for the widest one.
-        let labelWidth = FrameLayout.widestEdgeLabel(storyboard, font: fonts.edgeLabel, text: text)
+        let edges = graph.edges
+        let edgeLabels = EdgeLabels(storyboard: storyboard)
+        let labelWidth = edgeLabels.all.map { text.measure($0, font: fonts.edgeLabel).width }.max() ?? 0
         let rankSeparation = options.rankDirection == .leftToRight
             ? max(theme.rankSeparation, labelWidth + 80) : max(theme.rankSeparation, 3 * rows.gradient + 30)
         var request = LayoutRequest(
             nodes: layoutNodes,
-            edges: graph.edges.map { LayoutEdge(id: "e\($0.from)_\($0.to)", from: "n\($0.from)", to: "n\($0.to)") },
+            edges: edges.map { LayoutEdge(id: "e\($0.from)_\($0.to)", from: "n\($0.from)", to: "n\($0.to)") },
             rankDirection: options.rankDirection,
             nodeSeparation: theme.nodeSeparation + (options.rankDirection == .leftToRight ? 2 * rows.gradient : 0),
             rankSeparation: rankSeparation,
@@ -156,6 +162,8 @@ public struct FrameLayout: Sendable {
         self.rows = rows
         self.captionLines = captionLines
         self.warnings = warnings.map { "graphviz: " + $0 }
+        self.edges = edges
+        self.edgeLabels = edgeLabels
     }
 
     /// For each node, the steps in which its card shows something other than its plain value
@@ -195,11 +203,6 @@ public struct FrameLayout: Sendable {
         let headline = text.measure("Ag∂가", font: fonts.caption).height
         let detail = text.measure("Ag∂가", font: fonts.captionDetail).height
         return 2 * theme.captionBand.padding + title + 6 + headline + Double(max(0, lines - 1)) * (detail + 4)
-    }
-
-    static func widestEdgeLabel(_ storyboard: Storyboard, font: FontSpec, text: PangoText) -> Double {
-        let labels = EdgeLabels(storyboard: storyboard)
-        return labels.all.map { text.measure($0, font: font).width }.max() ?? 0
     }
 
     static func widestCaption(_ storyboard: Storyboard, theme: Theme, text: PangoText) -> Double {

@@ -21,7 +21,7 @@ public struct SceneBuilder {
         self.theme = theme
         self.options = options
         self.fonts = FrameFonts(theme: theme, scale: layout.graphScale)
-        self.edgeLabels = EdgeLabels(storyboard: storyboard)
+        self.edgeLabels = layout.edgeLabels
     }
 
     var graph: Graph { storyboard.evaluation.graph }
@@ -49,7 +49,7 @@ public struct SceneBuilder {
 
     private func forwardEdges(_ step: Step) -> [SceneElement] {
         var out: [SceneElement] = []
-        for edge in graph.edges {
+        for edge in layout.edges {
             guard let route = layout.edgeRoutes[edge] else { continue }
             let active = step.activeEdges.contains(edge) && (step.phase == .forward || step.phase == .nudge)
             let color: RGBA
@@ -91,7 +91,7 @@ public struct SceneBuilder {
 
     private func backwardFlows(_ step: Step) -> [SceneElement] {
         var out: [SceneElement] = []
-        for edge in graph.edges where step.sentBack.contains(edge) {
+        for edge in layout.edges where step.sentBack.contains(edge) {
             guard let line = flowLine(edge), line.count > 1 else { continue }
             let active = step.activeEdges.contains(edge) && step.phase == .backward
             let width = theme.backwardWidth * s * (active ? 1.5 : 1)
@@ -122,7 +122,7 @@ public struct SceneBuilder {
 
     private func flowLabels(_ step: Step) -> [SceneElement] {
         var out: [SceneElement] = []
-        for edge in graph.edges where step.sentBack.contains(edge) {
+        for edge in layout.edges where step.sentBack.contains(edge) {
             let active = step.activeEdges.contains(edge) && step.phase == .backward
             guard let (text, chip) = edgeLabel(edge, bold: active) else { continue }
             out.append(.shape(.roundedRect(chip, radius: chip.height / 2), fill: theme.labelFill,
