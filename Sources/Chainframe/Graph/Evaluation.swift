@@ -51,7 +51,7 @@ public struct Evaluation: Sendable {
                 values.append(literal)
             } else if let operation = node.operation {
                 do {
-                    values.append(try operation.function.forward(arguments(operation, node, values)))
+                    values.append(try operation.function.forward(arguments(operation, node, values), limits: graph.limits))
                 } catch {
                     throw graph.source.error(error.text(operator: Evaluation.operatorSymbol(operation.function)),
                                              at: node.location)
@@ -98,9 +98,9 @@ public struct Evaluation: Sendable {
             guard let operation = node.operation else { continue }
             let x = arguments(operation, node, values)
             let g = gradients[index] ?? Tensor(repeating: 0, shape: values[index].shape)
-            let parts = operation.function.backward(x, values[index], g)
+            let parts = operation.function.backward(x, values[index], g, limits: graph.limits)
             let scalarEdges = values[index].isScalar
-            let locals = scalarEdges ? operation.function.backward(x, values[index], Tensor(1)) : []
+            let locals = scalarEdges ? operation.function.backward(x, values[index], Tensor(1), limits: graph.limits) : []
             var flows: [Flow] = []
             for (position, from) in node.inputs.enumerated() {
                 // An input used twice by the same node (u = b * b) gets one edge carrying the total.

@@ -11,6 +11,8 @@ public struct Graph: Sendable {
     public internal(set) var outputLocation: SourceLocation
     /// The `title` of the file, if any.
     public internal(set) var title: String?
+    /// The limits the graph was built under; every evaluation of it keeps to them.
+    public internal(set) var limits: Limits = .standard
 
     /// The index of the node named `id`.
     public func index(of id: String) -> Int? { indexByID[id] }
@@ -32,8 +34,9 @@ public struct Graph: Sendable {
         outputLocation = nodes[index].nameLocation ?? nodes[index].location
     }
 
-    init(source: SourceFile) {
+    init(source: SourceFile, limits: Limits = .standard) {
         self.source = source
+        self.limits = limits
         self.nodes = []
         self.output = 0
         self.outputLocation = SourceLocation(line: 1, column: 1)

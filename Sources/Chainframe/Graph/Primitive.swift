@@ -36,14 +36,14 @@ public enum Primitive: String, Sendable, CaseIterable {
         }
     }
 
-    /// Computes the result from the arguments.
-    public func forward(_ x: [Tensor]) throws(ShapeError) -> Tensor {
+    /// Computes the result from the arguments, refusing results larger than `limits` allow.
+    public func forward(_ x: [Tensor], limits: Limits = .standard) throws(ShapeError) -> Tensor {
         switch self {
-        case .add: return try broadcast(x, +)
-        case .subtract: return try broadcast(x, -)
-        case .multiply: return try broadcast(x, *)
-        case .divide: return try broadcast(x, /)
-        case .power: return try broadcast(x, Foundation.pow)
+        case .add: return try broadcast(x, limits, +)
+        case .subtract: return try broadcast(x, limits, -)
+        case .multiply: return try broadcast(x, limits, *)
+        case .divide: return try broadcast(x, limits, /)
+        case .power: return try broadcast(x, limits, Foundation.pow)
         case .negate: return x[0].map { -$0 }
         case .exp: return x[0].map(Foundation.exp)
         case .log: return x[0].map(Foundation.log)
@@ -56,7 +56,7 @@ public enum Primitive: String, Sendable, CaseIterable {
         case .abs: return x[0].map { Swift.abs($0) }
         case .sum: return Tensor(x[0].scalars.reduce(0, +))
         case .transpose: return Primitive.transposed(x[0])
-        case .matmul: return try Primitive.matmul(x[0], x[1])
+        case .matmul: return try Primitive.matmul(x[0], x[1], limits: limits)
         }
     }
 
@@ -113,8 +113,8 @@ public enum Primitive: String, Sendable, CaseIterable {
         }
     }
 
-    private func broadcast(_ x: [Tensor], _ f: (Double, Double) -> Double) throws(ShapeError) -> Tensor {
-        if let shape = Broadcasting.shape(x[0].shape, x[1].shape) { try Limits.check(elements: Limits.count(shape)) }
+    private func broadcast(_ x: [Tensor], _ limits: Limits, _ f: (Double, Double) -> Double) throws(ShapeError) -> Tensor {
+        if let shape = Broadcasting.shape(x[0].shape, x[1].shape) { try limits.check(elements: Limits.count(shape)) }
         guard let result = Broadcasting.combine(x[0], x[1], f) else {
             throw .message("shapes \(Tensor.describe(shape: x[0].shape)) and \(Tensor.describe(shape: x[1].shape)) do not broadcast")
         }
@@ -141,7 +141,7 @@ public enum Primitive: String, Sendable, CaseIterable {
         }
     }
 
-    static func matmul(_ lhs: Tensor, _ rhs: Tensor) throws(ShapeError) -> Tensor {
+    static func matmul(_ lhs: Tensor, _ rhs: Tensor, limits: Limits = .standard) throws(ShapeError) -> Tensor {
         guard lhs.rank >= 1, rhs.rank >= 1 else {
             throw .message("'@' needs vectors or matrices, not scalars (use '*' for scalars)")
         }
@@ -150,9 +150,9 @@ public enum Primitive: String, Sendable, CaseIterable {
             throw .message("matrix product needs matching inner sizes, but \(Tensor.describe(shape: lhs.shape)) @ \(Tensor.describe(shape: rhs.shape)) has \(a.shape[1]) and \(b.shape[0])")
         }
         let (n, k, m) = (a.shape[0], a.shape[1], b.shape[1])
-        try Limits.check(elements: Limits.count([n, m]))
+        try limits.check(elements: Limits.count([n, m]))
         // The work of the product is bounded too (n·k·m multiplications).
-        if Limits.count([n, k, m]) > Limits.maxElements.multipliedReportingOverflow(by: 1000).partialValue {
+        if Limits.count([n, k, m]) > limits.maxElements.multipliedReportingOverflow(by: 1000).partialValue {
             throw .message("the matrix product \(n)×\(k) @ \(k)×\(m) is too large to compute (raise the limit with --max-elements)")
         }
         var out = [Double](repeating: 0, count: n * m)

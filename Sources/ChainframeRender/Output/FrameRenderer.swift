@@ -21,7 +21,7 @@ public final class FrameRenderer {
     }
 
     /// A renderer that shares an existing layout (one per thread: Pango is per thread).
-    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
+    package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
                 text: PangoText = PangoText()) {
         self.storyboard = storyboard
         self.theme = theme
