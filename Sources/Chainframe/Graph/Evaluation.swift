@@ -61,17 +61,12 @@ public struct Evaluation: Sendable {
         return values
     }
 
-    /// How shape errors name the operation: `'+'`, `'exp'`; nil for `@` and composites,
-    /// whose messages already say what they are.
+    /// How shape errors name the operation: `'+'`, `'exp'`, as .cg files spell it; nil for `@`
+    /// and composites, whose messages already say what they are.
     private static func operatorSymbol(_ function: Function) -> String? {
-        switch function {
-        case .primitive(.add): return "'+'"
-        case .primitive(.subtract): return "'-'"
-        case .primitive(.multiply): return "'*'"
-        case .primitive(.divide): return "'/'"
-        case .primitive(.power): return "'^'"
-        case .primitive(.matmul), .composite: return nil
-        default: return "'\(function.name)'"
+        guard case .primitive(let p) = function, p != .matmul else { return nil }
+        switch p.rule.spelling {
+        case .infix(let symbol, _), .prefix(let symbol), .call(let symbol): return "'\(symbol)'"
         }
     }
 

@@ -3,13 +3,11 @@ public enum Function: Sendable, Hashable {
     case primitive(Primitive)
     case composite(Composite)
 
-    /// The functions callable by name in .cg files, with their argument counts.
+    /// The functions callable by name in .cg files: every primitive with a function name (from
+    /// its rule) and every composite but `identity`.
     public static let byName: [String: Function] = {
         var table: [String: Function] = [:]
-        for p: Primitive in [.exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .transpose] {
-            table[p.rawValue] = .primitive(p)
-        }
-        table["matmul"] = .primitive(.matmul)
+        for p in Primitive.allCases { if let name = p.rule.functionName { table[name] = .primitive(p) } }
         for c in Composite.allCases where c != .identity { table[c.rawValue] = .composite(c) }
         return table
     }()

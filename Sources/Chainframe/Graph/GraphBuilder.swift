@@ -162,15 +162,7 @@ public struct GraphBuilder {
         case .binary(let op, let lhs, let rhs, let at):
             let a = try lower(lhs, owner: owner, counter: &counter, inlineConstants: inlineConstants)
             let b = try lower(rhs, owner: owner, counter: &counter, inlineConstants: inlineConstants)
-            let primitive: Primitive = switch op {
-            case "+": .add
-            case "-": .subtract
-            case "*": .multiply
-            case "/": .divide
-            case "^": .power
-            default: .matmul
-            }
-            return try apply(.primitive(primitive), [a, b], at: at, owner: owner, counter: &counter, isTop: isTop)
+            return try apply(.primitive(op), [a, b], at: at, owner: owner, counter: &counter, isTop: isTop)
         case .call(let name, let arguments, let at):
             guard let function = Function.byName[name] else {
                 var message = "unknown function '\(name)'"

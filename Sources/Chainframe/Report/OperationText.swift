@@ -38,19 +38,21 @@ public enum OperationText {
         }
         switch operation.function {
         case .primitive(let p):
-            switch p {
-            case .add: return "\(args[0]) + \(args[1])"
-            case .subtract: return "\(args[0]) \(style == .code ? "-" : "−") \(args[1])"
-            case .multiply: return "\(args[0]) \(style == .code ? "*" : "×") \(args[1])"
-            case .divide: return "\(args[0]) \(style == .code ? "/" : "÷") \(args[1])"
-            case .power:
-                if style == .math, let sup = superscript(args[1]) { return args[0] + sup }
+            let rule = p.rule
+            switch (rule.spelling, style) {
+            case (.infix("^", _), .math):
+                if let sup = superscript(args[1]) { return args[0] + sup }
                 return "\(args[0])^\(args[1])"
-            case .matmul: return style == .code ? "\(args[0]) @ \(args[1])" : "\(args[0]) · \(args[1])"
-            case .negate: return (style == .code ? "-" : "−") + args[0]
-            case .sigmoid where style == .math: return "σ(\(args[0]))"
-            case .transpose where style == .math: return args[0] + "ᵀ"
-            default: return "\(p.rawValue)(\(args[0]))"
+            case (.infix("^", _), .code):
+                return "\(args[0])^\(args[1])"
+            case (.infix(let symbol, _), _):
+                return "\(args[0]) \(style == .code ? symbol : rule.mathSymbol) \(args[1])"
+            case (.prefix(let symbol), _):
+                return (style == .code ? symbol : rule.mathSymbol) + args[0]
+            case (.call, .math) where p == .transpose:
+                return args[0] + rule.mathSymbol
+            case (.call(let name), _):
+                return "\(style == .code ? name : rule.mathSymbol)(\(args.joined(separator: ", ")))"
             }
         case .composite(.identity):
             return args[0]
@@ -69,23 +71,18 @@ public enum OperationText {
         let constantFirst: Bool = if case .constant = operation.arguments.first { true } else { false }
         switch operation.function {
         case .primitive(let p):
+            let symbol = p.rule.nodeSymbol
             switch p {
-            case .add: return constantText.isEmpty ? "+" : "+" + constantText
-            case .subtract:
-                if constantText.isEmpty { return "−" }
-                return constantFirst ? constantText + "−" : "−" + constantText
-            case .multiply: return "×" + constantText
-            case .divide:
-                if constantText.isEmpty { return "÷" }
-                return constantFirst ? constantText + "÷" : "÷" + constantText
+            case .add, .multiply:
+                return symbol + constantText
+            case .subtract, .divide:
+                if constantText.isEmpty { return symbol }
+                return constantFirst ? constantText + symbol : symbol + constantText
             case .power:
-                if constantFirst { return constantText + "^" }
-                return constantText.isEmpty ? "^" : superscript(constantText) ?? "^" + constantText
-            case .negate: return "−"
-            case .sigmoid: return "σ"
-            case .matmul: return "MatMul"
-            case .transpose: return "ᵀ"
-            default: return p.rawValue
+                if constantFirst { return constantText + symbol }
+                return constantText.isEmpty ? symbol : superscript(constantText) ?? symbol + constantText
+            case .negate, .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .matmul, .transpose:
+                return symbol
             }
         case .composite(.identity): return "="
         case .composite(let c): return c.rawValue
