@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    @Test func koreanUsesTheSeedsWords() {
+    @Test func koreanUsesTheLecturesWords() {
         let ko = Phrasebook.korean
         #expect(ko.forward == "순전파")
         #expect(ko.backward == "역전파")

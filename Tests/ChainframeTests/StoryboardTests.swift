@@ -100,7 +100,7 @@ import Testing
     }
 }
 
-/// The nudge of seeds 001 and 004, and the numerical-gradient step of seed 002.
+/// The lecture's nudge (a → 5.001), and the central difference at h = 1e-4.
 @Suite struct NudgeAndCheckTests {
     let lecture = try! evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v")
 
@@ -123,7 +123,7 @@ import Testing
         #expect(last.nudges[lecture.graph.index(of: "b")!] == nil)
     }
 
-    @Test func checkStepShowsTheSeedsNumberInFull() throws {
+    @Test func checkStepShowsTheCentralDifferenceInFull() throws {
         let e = try evaluate("x = 2\nf = x^2 + 3*x + 5")
         var options = Storyboard.Options()
         options.phases = [.check]
