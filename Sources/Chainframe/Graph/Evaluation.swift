@@ -23,8 +23,10 @@ public struct Evaluation: Sendable {
 
     /// Evaluates `graph` forward, then differentiates its output backward.
     ///
-    /// - Parameter overrides: replacement values for some inputs, by node index (used by the
-    ///   numerical check and nudges); each must have the input's shape.
+    /// - Parameters:
+    ///   - graph: the graph, evaluated within the limits it was built under.
+    ///   - overrides: replacement values for some inputs, by node index (used by the
+    ///     numerical check and nudges); each must have the input's shape.
     /// - Throws: a `Diagnostic` for a shape mismatch or a non-scalar output.
     public init(_ graph: Graph, overrides: [Int: Tensor] = [:]) throws {
         self.graph = graph

@@ -53,19 +53,31 @@ public struct NodeExpression: Sendable, Hashable {
 // MARK: Operators between nodes and numbers, numbers on either side.
 
 extension NodeExpression {
+    /// The sum: a node computing `lhs + rhs`.
     public static func + (lhs: NodeExpression, rhs: NodeExpression) -> NodeExpression { infix(lhs, "+", rhs, .sum) }
+    /// The difference: a node computing `lhs - rhs`.
     public static func - (lhs: NodeExpression, rhs: NodeExpression) -> NodeExpression { infix(lhs, "-", rhs, .sum) }
+    /// The product: a node computing `lhs * rhs`.
     public static func * (lhs: NodeExpression, rhs: NodeExpression) -> NodeExpression { infix(lhs, "*", rhs, .product) }
+    /// The quotient: a node computing `lhs / rhs`.
     public static func / (lhs: NodeExpression, rhs: NodeExpression) -> NodeExpression { infix(lhs, "/", rhs, .product) }
 
+    /// The sum: a node computing `lhs + rhs`.
     public static func + (lhs: NodeExpression, rhs: Double) -> NodeExpression { lhs + NodeExpression(rhs) }
+    /// The difference: a node computing `lhs - rhs`.
     public static func - (lhs: NodeExpression, rhs: Double) -> NodeExpression { lhs - NodeExpression(rhs) }
+    /// The product: a node computing `lhs * rhs`.
     public static func * (lhs: NodeExpression, rhs: Double) -> NodeExpression { lhs * NodeExpression(rhs) }
+    /// The quotient: a node computing `lhs / rhs`.
     public static func / (lhs: NodeExpression, rhs: Double) -> NodeExpression { lhs / NodeExpression(rhs) }
 
+    /// The sum: a node computing `lhs + rhs`.
     public static func + (lhs: Double, rhs: NodeExpression) -> NodeExpression { NodeExpression(lhs) + rhs }
+    /// The difference: a node computing `lhs - rhs`.
     public static func - (lhs: Double, rhs: NodeExpression) -> NodeExpression { NodeExpression(lhs) - rhs }
+    /// The product: a node computing `lhs * rhs`.
     public static func * (lhs: Double, rhs: NodeExpression) -> NodeExpression { NodeExpression(lhs) * rhs }
+    /// The quotient: a node computing `lhs / rhs`.
     public static func / (lhs: Double, rhs: NodeExpression) -> NodeExpression { NodeExpression(lhs) / rhs }
 
     /// Unary minus.

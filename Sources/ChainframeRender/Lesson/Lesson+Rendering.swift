@@ -13,7 +13,7 @@ extension Lesson {
 
     /// The PNG image of step `step` (0-based), as `render` writes it, with its metadata.
     ///
-    /// - Throws: a ``ChainframeError`` for a step out of range or invalid options.
+    /// - Throws: a `ChainframeError` for a step out of range or invalid options.
     public func png(step: Int, theme: Theme = .classroom, options: RenderOptions = RenderOptions()) throws(ChainframeError) -> Data {
         try LessonPipeline(lesson: self, theme: theme, options: options).png(step: step)
     }

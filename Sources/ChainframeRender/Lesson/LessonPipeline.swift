@@ -3,12 +3,12 @@ import Foundation
 
 /// The one path from a lesson to pictures and files: storyboard → layout → scenes → exporters.
 ///
-/// `chainframe render`, `chainframe batch` and ``Lesson``'s `png`/`export` all go through it,
+/// `chainframe render`, `chainframe batch` and `Lesson`'s `png`/`export` all go through it,
 /// so they tell the same story with the same warnings. Laying out happens once, in `init`;
 /// every frame and every format then shares that geometry.
 ///
 /// A pipeline draws on one thread at a time (it keeps a canvas); make one per task, or use
-/// ``Lesson``'s methods, which do.
+/// `Lesson`'s methods, which do.
 public final class LessonPipeline {
     /// What the pictures are of.
     public let lesson: Lesson
@@ -23,7 +23,7 @@ public final class LessonPipeline {
 
     /// Builds the storyboard and lays the graph out.
     ///
-    /// - Throws: a ``ChainframeError``: of kind `option` for invalid options (a bad size or
+    /// - Throws: a `ChainframeError`: of kind `option` for invalid options (a bad size or
     ///   scale, an unknown nudge input), `source` when the nudge or check cannot be computed.
     public init(lesson: Lesson, theme: Theme = .classroom, options: RenderOptions = RenderOptions()) throws(ChainframeError) {
         self.lesson = lesson
@@ -94,11 +94,14 @@ public final class LessonPipeline {
     /// into one directory take turns; returns each exporter's name with the files it wrote.
     ///
     /// - Parameters:
+    ///   - exporters: the formats to write, in order.
+    ///   - directory: where to write (created when missing).
     ///   - baseName: the base of file names (default: the lesson's name without extension).
     ///   - jobs: how many threads may draw frames at once.
     ///   - progress: called once per frame written, from any thread.
     ///   - waiting: called when another run holds the directory and this one waits.
-    ///   - before: runs under the lock before the exporters; `after`, after them.
+    ///   - before: runs under the lock before the exporters.
+    ///   - after: runs under the lock after the exporters.
     ///   - exported: called with each exporter's name and files as soon as it is done.
     public func export(_ exporters: [Exporter], to directory: URL, baseName: String? = nil, jobs: Int = 1,
                        progress: (@Sendable () -> Void)? = nil, waiting: () -> Void = {},
@@ -155,7 +158,7 @@ public final class LessonPipeline {
     }
 }
 
-/// The text formats a ``LessonPipeline`` (and a ``Lesson``) can give in memory.
+/// The text formats a ``LessonPipeline`` (and a `Lesson`) can give in memory.
 public enum TextFormat: String, Sendable, CaseIterable {
     /// Graphviz DOT with the computed positions (the `dot` exporter's file).
     case dot
@@ -170,7 +173,7 @@ public enum TextFormat: String, Sendable, CaseIterable {
 }
 
 extension ChainframeError {
-    /// Render-side errors as ``ChainframeError``s: theme errors keep their place, write and export
+    /// Render-side errors as `ChainframeError`s: theme errors keep their place, write and export
     /// failures are of kind `output`.
     static func converting(_ error: any Error, fallback: Kind) -> ChainframeError {
         switch error {

@@ -42,7 +42,7 @@ public struct RenderOptions: Sendable, Equatable {
 
     /// Sets the option `key` (one of ``keys``) from its textual form, as on the command line.
     ///
-    /// - Throws: a ``ChainframeError`` of kind `option` whose message starts with the key
+    /// - Throws: a `ChainframeError` of kind `option` whose message starts with the key
     ///   (`scale must be …`).
     public mutating func set(_ key: String, to text: String) throws(ChainframeError) {
         func number() throws(ChainframeError) -> Double {
