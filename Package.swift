@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ChainframeRenderTests",
                     dependencies: ["ChainframeRender", "Chainframe", "ChainframeGraphics",
                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
-                    exclude: ["__Snapshots__"]),
+                    exclude: ["__Snapshots__", "__Goldens__"]),
         .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "Chainframe"],
                     exclude: ["Fixtures"]),
     ]

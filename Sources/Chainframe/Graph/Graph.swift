@@ -23,11 +23,6 @@ public struct Graph: Sendable {
         nodes.indices.flatMap { to in nodes[to].inputs.map { Edge(from: $0, to: to) } }
     }
 
-    /// The nodes that read node `index`, in order.
-    public func consumers(of index: Int) -> [Int] {
-        nodes.indices.filter { nodes[$0].inputs.contains(index) }
-    }
-
     /// Makes node `index` the output (for `--output NAME`).
     public mutating func choose(output index: Int) {
         output = index

@@ -31,11 +31,6 @@ public final class FrameRenderer {
         self.builder = SceneBuilder(storyboard: storyboard, layout: layout, theme: theme, options: options, text: text)
     }
 
-    /// A renderer for another thread, sharing this one's layout.
-    public func sibling() -> FrameRenderer {
-        FrameRenderer(storyboard: storyboard, theme: theme, options: options, layout: layout)
-    }
-
     /// The scene of step `index`.
     public func scene(_ index: Int) -> Scene {
         builder.scene(for: storyboard.steps[index])
