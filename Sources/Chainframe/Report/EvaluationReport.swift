@@ -9,6 +9,7 @@ public enum EvaluationReport {
             return .object([
                 ("id", .string(node.id)),
                 ("label", .string(node.label)),
+                ("display", .string(graph.displayName(of: index))),
                 ("kind", .string(node.kind.rawValue)),
                 ("op", node.operation.map { .string(OperationText.name(of: $0, node: node, in: graph)) } ?? .null),
                 ("inputs", .array(node.inputs.map { .string(graph.nodes[$0].id) })),
@@ -37,11 +38,11 @@ public enum EvaluationReport {
     public static func text(_ evaluation: Evaluation, phrases: Phrasebook = .english) -> String {
         let graph = evaluation.graph
         var rows: [[String]] = [[phrases.node, phrases.kind, phrases.computes, phrases.shape, phrases.value,
-                                 "\(phrases.gradient) ∂\(graph.nodes[graph.output].id)/∂\(phrases.node)"]]
+                                 "\(phrases.gradient) " + Notation.partial.derivative(of: graph.displayName(of: graph.output), by: phrases.node)]]
         for (index, node) in graph.nodes.enumerated() {
-            let computes = node.operation.map { OperationText.formula(of: $0, node: node, in: graph) } ?? ""
+            let computes = node.operation == nil ? "" : graph.formula(of: index)
             rows.append([
-                node.id + (node.label != node.id && !node.label.isEmpty ? " (\(node.label))" : ""),
+                graph.displayName(of: index) + (node.isNamed && node.label != node.id ? " (\(node.id))" : ""),
                 node.kind.rawValue,
                 computes,
                 Tensor.describe(shape: evaluation.values[index].shape),
@@ -50,10 +51,10 @@ public enum EvaluationReport {
             ])
         }
         var out = TextTable.render(rows)
-        out += "\noutput \(graph.nodes[graph.output].id) = \(evaluation.values[graph.output].description)\n"
+        out += "\noutput \(graph.displayName(of: graph.output)) = \(evaluation.values[graph.output].description)\n"
         let bad = evaluation.nonFiniteNodes
         if !bad.isEmpty {
-            out += "warning: \(phrases.notFinite): " + bad.map { graph.nodes[$0].id }.joined(separator: ", ") + "\n"
+            out += "warning: \(phrases.notFinite): " + bad.map { graph.displayName(of: $0) }.joined(separator: ", ") + "\n"
         }
         return out
     }
