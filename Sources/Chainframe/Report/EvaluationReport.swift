@@ -34,9 +34,15 @@ public enum EvaluationReport {
         ])
     }
 
-    /// A table of every node: id, kind, what it computes, shape, value and gradient.
-    public static func text(_ evaluation: Evaluation, phrases: Phrasebook = .english) -> String {
+    /// A table of every node: name, kind, what it computes, shape, value and gradient, in
+    /// full or (with `decimals`) with fixed decimals.
+    public static func text(_ evaluation: Evaluation, phrases: Phrasebook = .english, decimals: Int? = nil) -> String {
         let graph = evaluation.graph
+        let fixed = decimals.map { ValueText(precision: 17, decimals: $0) }
+        func write(_ t: Tensor) -> String {
+            guard let fixed else { return t.description }
+            return fixed.inline(t, maxElements: Int.max).replacingOccurrences(of: "−", with: "-")
+        }
         var rows: [[String]] = [[phrases.node, phrases.kind, phrases.computes, phrases.shape, phrases.value,
                                  "\(phrases.gradient) " + Notation.partial.derivative(of: graph.displayName(of: graph.output), by: phrases.node)]]
         for (index, node) in graph.nodes.enumerated() {
@@ -46,12 +52,12 @@ public enum EvaluationReport {
                 node.kind.rawValue,
                 computes,
                 Tensor.describe(shape: evaluation.values[index].shape),
-                evaluation.values[index].description,
-                evaluation.gradients[index]?.description ?? "—",
+                write(evaluation.values[index]),
+                evaluation.gradients[index].map(write) ?? "—",
             ])
         }
         var out = TextTable.render(rows)
-        out += "\noutput \(graph.displayName(of: graph.output)) = \(evaluation.values[graph.output].description)\n"
+        out += "\noutput \(graph.displayName(of: graph.output)) = \(write(evaluation.values[graph.output]))\n"
         let bad = evaluation.nonFiniteNodes
         if !bad.isEmpty {
             out += "warning: \(phrases.notFinite): " + bad.map { graph.displayName(of: $0) }.joined(separator: ", ") + "\n"
