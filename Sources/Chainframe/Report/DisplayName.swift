@@ -83,7 +83,7 @@ extension Graph {
 /// generated name never equals a user's.
 public struct NodeNames: Sendable {
     /// The widest formula (in display columns) an unnamed node is called by.
-    public static let maxFormulaWidth = 18
+    public static let maxFormulaWidth = 16
 
     /// The display name of each node.
     public private(set) var texts: [String] = []

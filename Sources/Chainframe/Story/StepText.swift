@@ -75,7 +75,7 @@ struct StepText {
 
     func seedCaption(count: Int) -> Step.Caption {
         Step.Caption(title: title(.backward, 1, count),
-                     headline: "\(d(graph.output)) = 1", details: [phrases.seedNote])
+                     headline: "\(d(graph.output)) = \(number(1))", details: [phrases.seedNote])
     }
 
     /// One line per edge the step sends a gradient back along: the first is the headline.
