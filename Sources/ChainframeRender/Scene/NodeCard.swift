@@ -56,7 +56,7 @@ struct NodeCard {
         let largest = nudge.new.scalars.map { abs($0) }.max() ?? 0
         let precision = storyboard.options.precision
         let precise = ValueText(precision: ValueText.digits(showing: delta, largest: largest, minimum: precision))
-        let plain = ValueText(precision: precision)
+        let plain = storyboard.options.values
         return ["\(precise.inline(nudge.old, maxElements: 3)) → \(precise.inline(nudge.new, maxElements: 3))",
                 "Δ = \(plain.inline(change, maxElements: 3))"]
     }
