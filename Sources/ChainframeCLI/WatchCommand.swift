@@ -35,6 +35,7 @@ struct WatchCommand: ParsableCommand {
     func validate() throws {
         guard input.file != "-" else { throw ValidationError("watch needs a file to watch, not standard input") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        _ = try PreviewServer.address(host: host, port: UInt16(port))
     }
 
     func run() throws {

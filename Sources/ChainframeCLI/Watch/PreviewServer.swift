@@ -1,3 +1,4 @@
+import ArgumentParser
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -9,22 +10,22 @@ struct PreviewServer {
 
     /// A server for `preview` on `host:port` (an IPv4 or IPv6 address, or `localhost`).
     init(host: String, port: UInt16, preview: LivePreview) throws {
-        let address: any SocketAddress
-        do {
-            if host == "localhost" {
-                address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-            } else if host.contains(":") {
-                address = try sockaddr_in6.inet6(ip6: host, port: port)
-            } else {
-                address = try sockaddr_in.inet(ip4: host, port: port)
-            }
-        } catch {
-            throw RunFailure(message: "--host '\(host)' is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
-        }
+        let address = try Self.address(host: host, port: port)
         server = HTTPServer(address: address, timeout: 30, logger: .disabled)
         self.host = host
         self.port = port
         self.preview = preview
+    }
+
+    /// The socket address of `host` (an IPv4 or IPv6 address, or `localhost`) and `port`.
+    static func address(host: String, port: UInt16) throws -> any SocketAddress {
+        do {
+            if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
+            if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
+            return try sockaddr_in.inet(ip4: host, port: port)
+        } catch {
+            throw ValidationError("--host '\(host)' is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
+        }
     }
 
     private let host: String

@@ -30,7 +30,7 @@ enum HTMLPlayerTemplate {
 
         .notes { padding: 0.5rem 1.5rem 0.75rem; background: var(--bar); border-top: 1px solid var(--muted);
                  max-height: 40vh; overflow: auto; line-height: 1.35; }
-        .notes .caption-title { font-size: 1.4rem; }
+        .notes .caption-title { font-size: 1.4rem; color: inherit; opacity: 0.75; }
         .notes .headline { font-size: 2.4rem; }
         .notes .details { font-size: 1.6rem; }
         .live-status { padding: 0.5rem 1.5rem; background: var(--bar); border-top: 4px solid var(--error); max-height: 35vh; overflow: auto; }
@@ -38,7 +38,7 @@ enum HTMLPlayerTemplate {
         .live-status pre { margin: 0; font: 0.95rem/1.35 "DejaVu Sans Mono", monospace; white-space: pre-wrap; }
 
         .controls { display: flex; align-items: center; gap: 0.75rem; padding: 0.35rem 0.75rem; background: var(--bar); }
-        .lesson-title { flex: 1 1 0; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); }
+        .lesson-title { flex: 1 1 0; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; opacity: 0.75; }
         .buttons { display: flex; gap: 0.35rem; }
         .counter { flex: 1 1 0; text-align: right; font-variant-numeric: tabular-nums; }
         .controls button { display: inline-flex; align-items: center; justify-content: center; width: 2.6rem; height: 2.3rem;
