@@ -6,6 +6,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import os
 import time
 
 import pytest
@@ -16,14 +17,14 @@ from conftest import ROOT
 class Watch:
     """A running `chainframe watch` on a copy of the lecture and of the chalkboard theme."""
 
-    def __init__(self, chainframe, directory: pathlib.Path, *arguments):
+    def __init__(self, chainframe, directory: pathlib.Path, *arguments, env=None):
         self.lesson = directory / "lesson.cg"
         self.theme = directory / "board.yaml"
         shutil.copy(ROOT / "examples/lecture.cg", self.lesson)
         shutil.copy(ROOT / "themes/chalkboard.yaml", self.theme)
         self.process = subprocess.Popen(
             [chainframe, "watch", "lesson.cg", "--theme", "board.yaml", "--port", "0", *arguments],
-            cwd=directory, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cwd=directory, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         line = self.process.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         assert match, line + self.process.stderr.read()
@@ -124,3 +125,21 @@ def test_the_page_reconnects_after_a_restart_and_says_so_meanwhile(watch, open_p
     panel = page.locator(".live-status")
     panel.wait_for(state="visible", timeout=3000)
     assert "reconnecting" in panel.inner_text()
+
+
+def test_open_hands_the_address_to_xdg_open(chainframe, tmp_path):
+    bin_directory = tmp_path / "bin"
+    bin_directory.mkdir()
+    opened = tmp_path / "opened.txt"
+    opener = bin_directory / "xdg-open"
+    opener.write_text(f"#!/bin/sh\necho \"$1\" > {opened}\n")
+    opener.chmod(0o755)
+    env = dict(os.environ, PATH=f"{bin_directory}:{os.environ['PATH']}")
+    running = Watch(chainframe, tmp_path, "--open", env=env)
+    try:
+        deadline = time.monotonic() + 5
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened.read_text().strip() == running.url
+    finally:
+        running.stop()
