@@ -39,12 +39,18 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let first = try renderPage(version: 1)
         let lesson = Lesson(input: input, look: look, render: renderPage)
+        // Stamped before the first render, so a save during it is not missed.
+        let stamps = FileStamps(lesson.watchedPaths)
+        let first = try renderPage(version: 1)
         let outcome = WatchOutcome()
         let done = DispatchSemaphore(value: 0)
         Task { [host, port, open] in
-            do { try await lesson.serve(host: host, port: UInt16(port), first: first, open: open) } catch { outcome.error = error }
+            do {
+                try await lesson.serve(host: host, port: UInt16(port), first: first, stamps: stamps, open: open)
+            } catch {
+                outcome.error = error
+            }
             done.signal()
         }
         done.wait()
@@ -81,7 +87,7 @@ private struct Lesson: @unchecked Sendable {
         return paths
     }
 
-    func serve(host: String, port: UInt16, first: String, open: Bool) async throws {
+    func serve(host: String, port: UInt16, first: String, stamps: FileStamps, open: Bool) async throws {
         let preview = LivePreview()
         await preview.publish(page: first, version: 1)
         let server = try PreviewServer(host: host, port: port, preview: preview)
@@ -90,14 +96,14 @@ private struct Lesson: @unchecked Sendable {
         let url = "http://\(shownHost):\(bound)/"
         say("chainframe: serving \(input.file) at \(url) — watching \(watchedPaths.joined(separator: ", ")); Ctrl-C stops")
         if open { openInBrowser(url) }
-        try await watch(preview)
+        try await watch(preview, from: stamps)
         serving.cancel()
     }
 
     /// Polls the files; after a change, renders again (off the server's threads) and publishes
     /// the page or the error.
-    private func watch(_ preview: LivePreview) async throws {
-        var seen = FileStamps(watchedPaths)
+    private func watch(_ preview: LivePreview, from stamps: FileStamps) async throws {
+        var seen = stamps
         var version = 1
         while !Task.isCancelled {
             try await Task.sleep(for: WatchCommand.pollInterval)
