@@ -41,7 +41,7 @@ import Testing
         let png = try PNGDecoder.decode([UInt8](Data(contentsOf: out.appendingPathComponent("frame-000.png"))))
         #expect(png.text.first { $0.key == "Title" }?.value.hasPrefix("affine.cg") == true, "\(png.text)")
         let html = try String(contentsOf: out.appendingPathComponent("affine.html"), encoding: .utf8)
-        #expect(html.contains("<title>affine.cg</title>") && html.contains("<h1>affine.cg</h1>"))
+        #expect(html.contains("<title>affine.cg</title>") && html.contains("<span class=\"lesson-title\">affine.cg</span>"))
         let markdown = try String(contentsOf: out.appendingPathComponent("affine.md"), encoding: .utf8)
         #expect(markdown.hasPrefix("# affine.cg\n"))
         let dot = try String(contentsOf: out.appendingPathComponent("affine.dot"), encoding: .utf8)
