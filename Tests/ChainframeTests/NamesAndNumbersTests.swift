@@ -59,6 +59,12 @@ import Testing
         #expect(g.displayName(of: g.index(of: "J.1")!) == "a + b")
     }
 
+    @Test func aProductNeverReadsAsAName() throws {
+        let g = try evaluate("a = 1\nb = 2\nab = 5\nc = 3\nJ = a * b + ab + b * c").graph
+        #expect(g.displayName(of: g.index(of: "J.1")!) == "a × b")   // "ab" is a node of its own
+        #expect(g.displayName(of: g.index(of: "J.3")!) == "bc")
+    }
+
     @Test func aLongFormulaGetsAGeneratedNameThatItsCardDefines() throws {
         let e = try evaluate("""
             x1 = 1

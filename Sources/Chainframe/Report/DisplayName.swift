@@ -97,13 +97,16 @@ public struct NodeNames: Sendable {
     init(_ graph: Graph) {
         texts.reserveCapacity(graph.nodes.count)
         var partsPerOwner: [String: Int] = [:]
+        // A juxtaposed product (`ab`) must not read as one of the graph's names.
+        let taken = Set(graph.nodes.filter(\.isNamed).map(\.displayName))
         for node in graph.nodes {
             guard !node.isNamed, let operation = node.operation else {
                 texts.append(node.displayName)
                 strengths.append(Term.atom)
                 continue
             }
-            let term = formula(operation, node: node, compact: true)
+            var term = formula(operation, node: node, compact: true)
+            if taken.contains(term.text) { term = formula(operation, node: node, compact: false) }
             if TextTable.width(term.text) <= Self.maxFormulaWidth {
                 texts.append(term.text)
                 strengths.append(term.strength)
