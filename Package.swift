@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
         // `swift package generate-documentation`: the DocC catalogs of Chainframe and ChainframeRender.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The HTTP and WebSocket server of `chainframe watch` (no dependencies of its own).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(name: "Chainframe"),
@@ -37,7 +39,8 @@ let package = Package(
                                .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "ChainframeCLI",
                           dependencies: ["Chainframe", "ChainframeRender",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                         .product(name: "FlyingFox", package: "FlyingFox")]),
         // Not a test: `scripts/benchmark` runs it and the README reports its numbers.
         .executableTarget(name: "ChainframeBenchmark",
                           dependencies: ["Chainframe", "ChainframeGraphics", "ChainframeRender"],

@@ -38,6 +38,9 @@ struct LookOptions: ParsableArguments {
     @Option(help: "Significant digits of numbers in frames and captions.")
     var precision: Int = 4
 
+    @Option(help: "Fixed decimals for every number in frames and captions (4 writes 0.5 as 0.5000, as micrograd's %.4f), instead of --precision's significant digits.")
+    var decimals: Int?
+
     @Option(help: "How derivatives are written: partial (∂J/∂a), leibniz (dJ/da) or code (da).")
     var notation: String = "partial"
 
@@ -69,6 +72,7 @@ struct LookOptions: ParsableArguments {
                         ("nudge-h", NumberFormat.full(nudgeH)), ("check-h", NumberFormat.full(checkH)),
                         ("precision", "\(precision)"), ("notation", notation), ("lang", language.lang),
                         ("granularity", granularity)]
+        if let decimals { settings.append(("decimals", "\(decimals)")) }
         if let nudge { settings.append(("nudge", nudge)) }
         return settings
     }

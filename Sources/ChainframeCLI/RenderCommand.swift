@@ -44,10 +44,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let exporters = try exporters()
-        let lesson = try input.loadLesson()
-        let theme = try look.loadTheme()
-        let pipeline = try LessonPipeline(lesson: lesson, theme: theme, options: try look.renderOptions())
-        Warnings.report(pipeline.warnings)
+        let pipeline = try RenderPipeline.lessonPipeline(input: input, look: look)
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
         _ = try pipeline.export(exporters, to: directory, baseName: baseName(), jobs: jobs, waiting: {
             Warnings.report(["another chainframe run is writing into \(directory.relativePath)/; waiting for it to finish"])
@@ -63,6 +60,17 @@ struct RenderCommand: ParsableCommand {
     /// `output/<file name without extension>`.
     private func defaultDirectory() -> String {
         "output/" + baseName()
+    }
+}
+
+/// `render` and `watch` build their `LessonPipeline` the same way: the file as a lesson, the
+/// theme, the look flags as `RenderOptions`; warns about layout problems and missing glyphs.
+enum RenderPipeline {
+    static func lessonPipeline(input: InputOptions, look: LookOptions) throws -> LessonPipeline {
+        let pipeline = try LessonPipeline(lesson: try input.loadLesson(), theme: try look.loadTheme(),
+                                          options: try look.renderOptions())
+        Warnings.report(pipeline.warnings)
+        return pipeline
     }
 }
 

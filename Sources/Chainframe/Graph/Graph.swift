@@ -13,6 +13,8 @@ public struct Graph: Sendable {
     public internal(set) var title: String?
     /// The limits the graph was built under; every evaluation of it keeps to them.
     public internal(set) var limits: Limits = .standard
+    /// How people see each node (see `displayName(of:)`), computed once when the graph is built.
+    var names = NodeNames()
 
     /// The index of the node named `id`.
     public func index(of id: String) -> Int? { indexByID[id] }

@@ -26,6 +26,9 @@ public struct RenderOptions: Sendable, Equatable {
     public var checkH: Double = NumericalCheck.defaultH
     /// Significant digits of numbers in frames and captions (1–17).
     public var precision: Int = 4
+    /// Fixed decimals for every number in frames and captions (0–12; 4 writes 0.5 as 0.5000, as
+    /// micrograd's `%.4f`), instead of ``precision``'s significant digits.
+    public var decimals: Int?
     /// How derivatives are written: ∂J/∂a, dJ/da or da.
     public var notation: Notation = .partial
     /// The language of captions, phase names and tables: a code of `Phrasebook.all` (`en`, `ko`).
@@ -38,7 +41,7 @@ public struct RenderOptions: Sendable, Equatable {
 
     /// The option names ``set(_:to:)`` knows, as batch manifests spell them.
     public static let keys = ["size", "scale", "max-pixels", "transparent", "rankdir", "steps", "nudge", "nudge-h",
-                              "check-h", "precision", "notation", "lang", "granularity"]
+                              "check-h", "precision", "decimals", "notation", "lang", "granularity"]
 
     /// Sets the option `key` (one of ``keys``) from its textual form, as on the command line.
     ///
@@ -77,6 +80,7 @@ public struct RenderOptions: Sendable, Equatable {
         case "nudge-h": nudgeH = try number()
         case "check-h": checkH = try number()
         case "precision": precision = try integer()
+        case "decimals": decimals = try integer()
         case "notation":
             guard let notation = Notation(rawValue: text) else {
                 throw ChainframeError.invalidOption("notation", "must be partial, leibniz or code")
@@ -124,6 +128,7 @@ public struct RenderOptions: Sendable, Equatable {
         }
         guard !phases.isEmpty else { throw ChainframeError.invalidOption("steps", "needs at least one phase") }
         guard (1...17).contains(precision) else { throw ChainframeError.invalidOption("precision", "must be from 1 to 17") }
+        if let decimals, !(0...12).contains(decimals) { throw ChainframeError.invalidOption("decimals", "must be from 0 to 12") }
         guard nudgeH != 0, nudgeH.isFinite else { throw ChainframeError.invalidOption("nudge-h", "must be a non-zero number") }
         guard checkH > 0, checkH.isFinite else { throw ChainframeError.invalidOption("check-h", "must be a positive number") }
         guard Phrasebook.all[language] != nil else {
@@ -138,6 +143,7 @@ public struct RenderOptions: Sendable, Equatable {
         options.phases = phases
         options.checkH = checkH
         options.precision = precision
+        options.decimals = decimals
         options.notation = notation
         options.phrases = Phrasebook.all[language] ?? .english
         options.granularity = granularity
@@ -174,7 +180,7 @@ public struct RenderOptions: Sendable, Equatable {
         return ["size=\(sizeText)", "scale=\(NumberFormat.full(scale))", "max-pixels=\(maxPixels)",
                 "transparent=\(transparent)", "rankdir=\(direction == .topToBottom ? "TB" : "LR")", "steps=\(order)",
                 "nudge=\(nudge ?? "")", "nudge-h=\(NumberFormat.full(nudgeH))", "check-h=\(NumberFormat.full(checkH))",
-                "precision=\(precision)", "notation=\(notation.rawValue)", "lang=\(language)",
+                "precision=\(precision)", "decimals=\(decimals.map(String.init) ?? "")", "notation=\(notation.rawValue)", "lang=\(language)",
                 "granularity=\(granularity.rawValue)"]
     }
 }
