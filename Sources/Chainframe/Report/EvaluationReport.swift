@@ -61,5 +61,5 @@ public enum TextTable {
     }
 
     /// Display width: wide East Asian characters count twice.
-    static func width(_ s: String) -> Int { s.reduce(0) { $0 + Diagnostic.displayWidth($1) } }
+    static func width(_ s: String) -> Int { s.reduce(0) { $0 + DiagnosticText.displayWidth($1) } }
 }
