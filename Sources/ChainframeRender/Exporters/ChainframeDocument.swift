@@ -15,7 +15,6 @@ public enum ChainframeDocument {
         let storyboard = context.storyboard
         let evaluation = storyboard.evaluation
         let graph = evaluation.graph
-        let layout = context.layout
         let text = storyboard.options.values
         func id(_ index: Int) -> JSONValue { .string(graph.nodes[index].id) }
         func point(_ p: Point) -> JSONValue { .array([.number(round2(p.x)), .number(round2(p.y))]) }
@@ -27,16 +26,16 @@ public enum ChainframeDocument {
         let nodes: [JSONValue] = zip(graph.nodes.indices, record.nodes).map { index, node in
             .object(node.members + [
                 ("value_text", .string(text.inline(evaluation.values[index]))),
-                ("box", rect(layout.nodeBoxes[index])),
+                ("box", rect(context.nodeBox(index))),
             ])
         }
         let edges: [JSONValue] = zip(evaluation.flows, record.edges).map { flow, edge in
             var members = edge.members
-            if let route = layout.edgeRoutes[flow.edge] {
+            if let route = context.edgeRoute(flow.edge) {
                 members.append(("points", .array(route.points.map(point))))
                 members.append(("arrow_tip", point(route.tip)))
             }
-            if let label = context.renderer.edgeLabel(flow.edge) {
+            if let label = context.edgeLabel(flow.edge) {
                 members.append(("label", .string(label.text)))
                 members.append(("label_box", rect(label.chip)))
             } else {
@@ -77,8 +76,8 @@ public enum ChainframeDocument {
             ("title", graph.title.map(JSONValue.string) ?? .null),
             ("output", .string(record.output)),
             ("notation", .string(storyboard.options.notation.rawValue)),
-            ("canvas", .object([("width", .number(layout.canvasSize.width)), ("height", .number(layout.canvasSize.height)),
-                                ("scale", .number(context.renderer.options.scale)), ("units", .string("pt"))])),
+            ("canvas", .object([("width", .number(context.canvasSize.width)), ("height", .number(context.canvasSize.height)),
+                                ("scale", .number(context.pixelScale)), ("units", .string("pt"))])),
             ("nodes", .array(nodes)),
             ("edges", .array(edges)),
             ("steps", .array(steps)),
