@@ -86,6 +86,7 @@ _ = try FrameRenderer(storyboard: Storyboard(try Evaluation(GraphBuilder.build(S
 
 print("Chainframe frame benchmark — 1920×1080 frames, \(cores) cores (rows as Markdown, printed as each graph finishes)")
 print("")
+fflush(nil)  // the rows below are written unbuffered
 let header = ["graph", "nodes", "frames", "layout (once)", "scene", "draw", "PNG", "1 core / frame",
               "\(cores) cores / frame", "frames/s", "dot -Tpng / frame", "Graphviz in process / frame",
               "× dot", "× in process", "peak MB"]
