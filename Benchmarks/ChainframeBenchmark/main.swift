@@ -81,7 +81,7 @@ for (inputs, hidden) in networks {
 }
 
 // Warm up fonts and Graphviz so that the first graph's layout time is not the process's start.
-_ = try FrameRenderer(storyboard: Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
+_ = try FrameRenderer(storyboard: try Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
                       theme: .classroom, options: FrameOptions()).png(0)
 
 print("Chainframe frame benchmark — 1920×1080 frames, \(cores) cores (rows as Markdown, printed as each graph finishes)")
@@ -97,7 +97,7 @@ for c in cases {
     let graph = try GraphBuilder.build(SourceFile(name: c.name, text: c.source))
     var options = Storyboard.Options()
     options.granularity = c.granularity
-    let storyboard = Storyboard(try Evaluation(graph), options: options)
+    let storyboard = try Storyboard(try Evaluation(graph), options: options)
     let frames = storyboard.steps.count
 
     // (1) Chainframe on one core: where the time goes.
@@ -177,7 +177,7 @@ print("MLPs use --granularity rank (one step per rank); Graphviz columns time \(
 print("")
 print("PNG encoding of one 1920×1080 frame (lecture summary), by row filter and deflate level")
 print("(no filter: libdeflate; adaptive: libpng's own filtering and zlib):")
-let summaryStoryboard = Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "lecture.cg", text: lecture))))
+let summaryStoryboard = try Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "lecture.cg", text: lecture))))
 let summaryRenderer = try FrameRenderer(storyboard: summaryStoryboard, theme: .classroom, options: FrameOptions())
 let summaryCanvas = try CairoCanvas.image(width: 1920, height: 1080)
 CairoSceneRenderer.draw(summaryRenderer.scene(summaryStoryboard.steps.count - 1), on: summaryCanvas)

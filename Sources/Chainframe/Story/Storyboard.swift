@@ -37,11 +37,14 @@ public struct Storyboard: Sendable {
     public let steps: [Step]
 
     /// Builds the steps for an evaluated graph.
-    public init(_ evaluation: Evaluation, options: Options = Options()) {
+    ///
+    /// - Throws: a `Diagnostic` when the nudge or the numerical check cannot be computed (they
+    ///   evaluate the graph again, within the limits it was built under).
+    public init(_ evaluation: Evaluation, options: Options = Options()) throws {
         self.evaluation = evaluation
         self.options = options
         var builder = StoryboardBuilder(evaluation: evaluation, options: options)
-        self.steps = builder.build()
+        self.steps = try builder.build()
     }
 
     /// The operation nodes whose gradient reaches the output, in reverse topological order:
@@ -91,7 +94,7 @@ struct StoryboardBuilder {
         recorder.step = steps.count
     }
 
-    mutating func build() -> [Step] {
+    mutating func build() throws -> [Step] {
         let leaves = Set(graph.nodes.indices.filter { graph.nodes[$0].operation == nil })
         let computed = graph.nodes.indices.filter { graph.nodes[$0].operation != nil }
         let all = Set(graph.nodes.indices)
@@ -122,11 +125,11 @@ struct StoryboardBuilder {
         }
 
         if options.phases.contains(.nudge), let nudge = options.nudge {
-            addNudgeSteps(input: nudge.input, h: nudge.h, knownValues: all)
+            try addNudgeSteps(input: nudge.input, h: nudge.h, knownValues: all)
         }
 
-        if options.phases.contains(.check), let check = try? NumericalCheck(evaluation, h: options.checkH) {
-            addCheckStep(check, knownValues: all)
+        if options.phases.contains(.check) {
+            addCheckStep(try NumericalCheck(evaluation, h: options.checkH), knownValues: all)
         }
 
         if options.phases.contains(.summary) {
@@ -160,10 +163,10 @@ struct StoryboardBuilder {
 
     /// The nudge of the lecture: `input` becomes x + h, then the change travels right one
     /// node at a time; the last step compares Δout/Δinput with the backward pass's gradient.
-    private mutating func addNudgeSteps(input: Int, h: Double, knownValues: Set<Int>) {
+    private mutating func addNudgeSteps(input: Int, h: Double, knownValues: Set<Int>) throws {
         var nudged = evaluation.values[input]
         nudged.scalars = nudged.scalars.map { $0 + h }
-        guard let after = try? Evaluation.forward(graph, overrides: [input: nudged]) else { return }
+        let after = try Evaluation.forward(graph, overrides: [input: nudged])
         // The nodes the change reaches, in topological order.
         var reached: Set<Int> = [input]
         var order = [input]
