@@ -38,7 +38,7 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The header, then the source line and a caret under the column when both are known,
-    /// written by ``DiagnosticText`` exactly as errors in .cg files are.
+    /// written by `DiagnosticText` exactly as errors in .cg files are.
     public var description: String {
         DiagnosticText.render(file: file, line: line, column: column, message: message, sourceLine: sourceLine)
     }

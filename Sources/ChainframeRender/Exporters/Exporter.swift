@@ -54,8 +54,8 @@ public struct Exporter: Sendable {
 /// where to write, and what the files were made from.
 ///
 /// Exporters read the picture through its documented accessors (ExportContext+Output.swift):
-/// ``scene(_:)``, ``pixels(step:)``, ``pngBytes(step:metadata:)``, ``cardText(_:)``,
-/// ``nodeBox(_:)``, ``edgeRoute(_:)``, ``edgeLabel(_:)``, ``textMetrics(_:font:)``, not the
+/// `scene(_:)`, `pixels(step:)`, `pngBytes(step:metadata:)`, `cardText(_:)`, `nodeBox(_:)`,
+/// `edgeRoute(_:)`, `edgeLabel(_:)`, `textMetrics(_:font:)`, not the
 /// layout's or the renderer's internals.
 public struct ExportContext {
     /// Draws the frames; its `layout` is the one geometry every output shares.
