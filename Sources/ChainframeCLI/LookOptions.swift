@@ -21,8 +21,11 @@ struct LookOptions: ParsableArguments {
     @Flag(help: "Leave the background transparent.")
     var transparent = false
 
-    @Option(help: "Layout direction: LR (left to right) or TB (top to bottom).")
-    var rankdir: String = "LR"
+    @Option(help: "Layout direction: LR (left to right), TB (top to bottom) or auto (the one giving larger text).")
+    var rankdir: String = "auto"
+
+    @Option(help: "What frames show: whole (the whole graph), focus (each step's nodes and neighbours, with an overview) or auto (whole when its text is readable).")
+    var camera: String = "auto"
 
     @Option(help: "Phases to show, comma-separated: inputs, forward, backward, nudge, check, summary, or all.")
     var steps: String = "inputs,forward,backward,summary"
@@ -59,7 +62,8 @@ struct LookOptions: ParsableArguments {
         if case .fixed(let w, let h)? = FrameOptions.CanvasSize(parsing: size), w * h * scale * scale > Double(maxPixels) {
             throw ValidationError("--size \(size) at --scale \(NumberFormat.full(scale)) is \(Int(w * h * scale * scale)) pixels, more than the limit of \(maxPixels) (raise it with --max-pixels)")
         }
-        guard ["LR", "TB"].contains(rankdir.uppercased()) else { throw ValidationError("--rankdir must be LR or TB") }
+        guard ["LR", "TB", "AUTO"].contains(rankdir.uppercased()) else { throw ValidationError("--rankdir must be LR, TB or auto") }
+        guard FrameOptions.Camera(rawValue: camera) != nil else { throw ValidationError("--camera must be auto, whole or focus") }
         guard (1...17).contains(precision) else { throw ValidationError("--precision must be from 1 to 17") }
         guard Notation(rawValue: notation) != nil else {
             throw ValidationError("--notation must be partial, leibniz or code")
@@ -118,13 +122,18 @@ struct LookOptions: ParsableArguments {
         options.size = FrameOptions.CanvasSize(parsing: size) ?? options.size
         options.scale = scale
         options.transparent = transparent
-        options.rankDirection = rankdir.uppercased() == "TB" ? .topToBottom : .leftToRight
+        switch rankdir.uppercased() {
+        case "TB": options.rankDirection = .topToBottom
+        case "LR": options.rankDirection = .leftToRight
+        default: options.rankDirection = nil
+        }
+        options.camera = FrameOptions.Camera(rawValue: camera) ?? .auto
         return options
     }
 
     /// The options as command-line words again (for `batch`, which adds each graph's own).
     var arguments: [String] {
-        var words = ["--theme", theme, "--size", size, "--scale", NumberFormat.full(scale), "--rankdir", rankdir,
+        var words = ["--theme", theme, "--size", size, "--scale", NumberFormat.full(scale), "--rankdir", rankdir, "--camera", camera,
                      "--steps", steps, "--precision", "\(precision)", "--notation", notation, "--lang", language.lang,
                      "--granularity", granularity, "--nudge-h", NumberFormat.full(nudgeH),
                      "--check-h", NumberFormat.full(checkH), "--max-pixels", "\(maxPixels)"]

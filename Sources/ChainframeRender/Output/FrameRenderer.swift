@@ -80,7 +80,7 @@ public final class FrameRenderer {
                 if seen.insert(run.text).inserted, text.hasMissingGlyphs(in: run.text, font: run.font) {
                     missing.append(run.text)
                 }
-            case .group(_, let children):
+            case .group(_, let children), .link(_, _, let children), .clip(_, let children):
                 collectTexts(children, into: &seen, missing: &missing)
             case .shape, .path:
                 break
