@@ -81,8 +81,13 @@ public struct SceneBuilder {
             let width = (active ? 2 * theme.edgeWidth : theme.edgeWidth) * s
             let arrow = theme.arrowSize * s * (active ? 1.25 : 1)
             let last = route.points.last!
-            let path = PathElement.bezierChain(route.points) + [.line(to: route.tip)]
-            let line: SceneElement = .path(Array(path.dropLast()), stroke: StrokeStyle(width: width, color: color, lineCap: .round), role: .edge)
+            // The line runs on to the arrowhead's base (the gap before the tip grows when the
+            // ranks are spread apart).
+            let gap = Curves.distance(last, route.tip)
+            let base = gap > arrow ? Point(x: route.tip.x - (route.tip.x - last.x) / gap * arrow * 0.8,
+                                           y: route.tip.y - (route.tip.y - last.y) / gap * arrow * 0.8) : last
+            let path = PathElement.bezierChain(route.points) + (gap > arrow ? [.line(to: base)] : [])
+            let line: SceneElement = .path(path, stroke: StrokeStyle(width: width, color: color, lineCap: .round), role: .edge)
             let head: SceneElement = .shape(.polygon(Curves.arrowhead(tip: route.tip, from: Curves.distance(last, route.tip) > 0.5 ? last : route.points[max(0, route.points.count - 2)], size: arrow)),
                                             fill: color, stroke: nil, role: .arrowhead)
             out.append(opacity < 1 ? .group(opacity: opacity, [line, head]) : .group(opacity: 1, [line, head]))
