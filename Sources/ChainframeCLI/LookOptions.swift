@@ -47,8 +47,8 @@ struct LookOptions: ParsableArguments {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "One step per node, or per rank of the layout (all nodes at one depth at once): node or rank.")
-    var granularity: String = "node"
+    @Option(help: "One step per node, or per rank of the layout (all nodes at one depth at once): node, rank, or auto (node up to 150 nodes, rank beyond).")
+    var granularity: String = "auto"
 
     func validate() throws {
         guard FrameOptions.CanvasSize(parsing: size) != nil else {
@@ -56,7 +56,7 @@ struct LookOptions: ParsableArguments {
         }
         guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be greater than 0 and at most 8") }
         guard Storyboard.Granularity(rawValue: granularity) != nil else {
-            throw ValidationError("--granularity must be node or rank")
+            throw ValidationError("--granularity must be auto, node or rank")
         }
         guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
         if case .fixed(let w, let h)? = FrameOptions.CanvasSize(parsing: size), w * h * scale * scale > Double(maxPixels) {
@@ -113,7 +113,7 @@ struct LookOptions: ParsableArguments {
         options.precision = precision
         options.notation = Notation(rawValue: notation) ?? .partial
         options.phrases = language.phrases
-        options.granularity = Storyboard.Granularity(rawValue: granularity) ?? .node
+        options.granularity = Storyboard.Granularity(rawValue: granularity) ?? .auto
         return options
     }
 

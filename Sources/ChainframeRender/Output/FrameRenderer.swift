@@ -13,9 +13,11 @@ public final class FrameRenderer {
     let builder: SceneBuilder
     private var canvas: CairoCanvas?
 
-    /// Lays out the graph (the only Graphviz call) and prepares the scene builder.
+    /// Lays out the graph (the only Graphviz call) and prepares the scene builder. Captions
+    /// too long for the band are continued on further frames (`storyboard` then has more steps).
     public convenience init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
         let text = PangoText()
+        let storyboard = CaptionLines.continued(storyboard, theme: theme, options: options, text: text)
         let layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text)
         self.init(storyboard: storyboard, theme: theme, options: options, layout: layout, text: text)
     }

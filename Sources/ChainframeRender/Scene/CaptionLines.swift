@@ -12,7 +12,7 @@ struct CaptionLines {
     }
 
     /// The most lines a band holds; further text is summarised by a last `… (N more)` line.
-    static let maximumLines = 9
+    static let maximumLines = 8
 
     let lines: [Line]
 
@@ -70,5 +70,36 @@ private extension String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s
+    }
+}
+
+extension CaptionLines {
+    /// `storyboard` with every caption too long for one band continued on further frames
+    /// (`Summary (1/2)`, `Summary (2/2)`), each showing the same picture. Only fixed-size
+    /// canvases have a band width to wrap to; fitted canvases grow with their captions.
+    static func continued(_ storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) -> Storyboard {
+        guard case .fixed(let canvasWidth, _) = options.size, theme.captionBand.position != .none else { return storyboard }
+        let width = canvasWidth - 2 * max(theme.captionBand.padding, theme.margins.left)
+        let fonts = FrameFonts(theme: theme, scale: 1)
+        let perFrame = maximumLines - 2  // the title and the headline start every frame
+        var steps: [Step] = []
+        var changed = false
+        for step in storyboard.steps {
+            let details = step.caption.details.flatMap { detail in
+                wrap(detail, width: width) { text.measure($0, font: fonts.captionDetail).width }
+            }
+            let headlineLines = wrap(step.caption.headline, width: width) { text.measure($0, font: fonts.caption).width }.count
+            let room = perFrame - (headlineLines - 1)
+            guard details.count > room, room > 0 else { steps.append(step); continue }
+            changed = true
+            let pages = stride(from: 0, to: details.count, by: room).map { Array(details[$0..<min($0 + room, details.count)]) }
+            for (i, page) in pages.enumerated() {
+                var part = step
+                part.caption.title = step.caption.title + " (\(i + 1)/\(pages.count))"
+                part.caption.details = page
+                steps.append(part)
+            }
+        }
+        return changed ? storyboard.replacingSteps(steps) : storyboard
     }
 }

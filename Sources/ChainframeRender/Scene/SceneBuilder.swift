@@ -43,10 +43,12 @@ public struct SceneBuilder {
             let camera = FrameCamera(layout: layout, graph: graph)
             let offset = camera.offset(for: step)
             // Only what the window can show, moved under it and clipped to it.
-            let window = layout.graphArea.offsetBy(dx: -offset.x, dy: -offset.y).insetBy(dx: -40, dy: -40)
-            let visible = drawing.filter { $0.bounds.map { $0.intersects(window) } ?? true }
-            elements.append(.clip(layout.graphArea, visible.map { $0.moved(by: offset) }))
-            elements += camera.overview(for: step, offset: offset, theme: theme)
+            let window = layout.graphArea.offsetBy(dx: -offset.x, dy: -offset.y)
+            let overview = camera.overview(for: step, offset: offset, theme: theme)
+            let covered = overview.panel.offsetBy(dx: -offset.x, dy: -offset.y)
+            elements.append(.clip(layout.graphArea, camera.visible(drawing, window: window, covered: covered)
+                .map { $0.moved(by: offset) }))
+            elements += overview.elements
         } else {
             elements += drawing
         }
