@@ -19,8 +19,9 @@ struct CaptionLines {
     init(_ caption: Step.Caption, fonts: FrameFonts, width: Double?, measure: (String, FontSpec) -> Size) {
         func height(_ font: FontSpec) -> Double { measure("Ag∂가", font).height }
         var lines = [Line(text: caption.titleWithRule, font: fonts.captionTitle, height: height(fonts.captionTitle) + 2)]
-        var pieces: [(String, FontSpec)] = [(caption.headline, fonts.caption)]
-        pieces += caption.details.map { ($0, fonts.captionDetail) }
+        let (headline, more) = CaptionLines.split(caption)
+        var pieces: [(String, FontSpec)] = [(headline, fonts.caption)]
+        pieces += more.map { ($0, fonts.captionDetail) }
         var wrapped: [Line] = []
         for (text, font) in pieces {
             let parts = width.map { CaptionLines.wrap(text, width: $0) { measure($0, font).width } } ?? [text]
@@ -33,6 +34,14 @@ struct CaptionLines {
                 + [Line(text: "… (+\(more))", font: fonts.captionDetail, height: height(fonts.captionDetail) + 4)]
         }
         self.lines = lines + wrapped
+    }
+
+    /// The headline's first line, and every further line: the headline's others (a step that
+    /// covers a whole rank writes one equation per line), then the details, one line each.
+    static func split(_ caption: Step.Caption) -> (headline: String, details: [String]) {
+        let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let headline = lines(caption.headline)
+        return (headline.first ?? "", Array(headline.dropFirst()) + caption.details.flatMap(lines))
     }
 
     /// The height of the band's text (without its padding).
@@ -85,10 +94,11 @@ extension CaptionLines {
         var steps: [Step] = []
         var changed = false
         for step in storyboard.steps {
-            let details = step.caption.details.flatMap { detail in
+            let (headline, rest) = split(step.caption)
+            let details = rest.flatMap { detail in
                 wrap(detail, width: width) { text.measure($0, font: fonts.captionDetail).width }
             }
-            let headlineLines = wrap(step.caption.headline, width: width) { text.measure($0, font: fonts.caption).width }.count
+            let headlineLines = wrap(headline, width: width) { text.measure($0, font: fonts.caption).width }.count
             let room = perFrame - (headlineLines - 1)
             guard details.count > room, room > 0 else { steps.append(step); continue }
             changed = true
@@ -96,6 +106,7 @@ extension CaptionLines {
             for (i, page) in pages.enumerated() {
                 var part = step
                 part.caption.title = step.caption.title + " (\(i + 1)/\(pages.count))"
+                part.caption.headline = headline
                 part.caption.details = page
                 steps.append(part)
             }

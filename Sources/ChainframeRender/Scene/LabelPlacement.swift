@@ -44,17 +44,21 @@ struct LabelPlacement {
         }
         var chips = SpatialGrid(cell: cell)
         var placed: [Edge: Rect] = [:]
+        // A position that breaks no rule is kept once the nearest positions on both sides have
+        // been compared (on large graphs once any is found: thousands of labels).
+        let enough = labels.count > LabelPlacement.manyLabels ? 0 : 2 * 11
         for label in labels {
             var best: (rect: Rect, faults: Int, room: Double)?
-            for (order, candidate) in candidates(label).enumerated() {
-                let (faults, room) = self.faults(candidate, label.edge, nodes: nodes, chips: chips, segments: segments, owners: owners)
+            for (order, candidate) in candidates(label, few: labels.count > LabelPlacement.manyLabels).enumerated() {
+                let (faults, room) = self.faults(candidate, label.edge, nodes: nodes, chips: chips, segments: segments,
+                                                 owners: owners, worst: best?.faults ?? Int.max)
                 // Among positions that break no rule, the one with the most room around it
                 // (away from other edges and boxes), earlier positions winning near-ties.
                 let score = room - Double(order) * 0.4
                 if best == nil || faults < best!.faults || (faults == best!.faults && score > best!.room) {
                     best = (candidate, faults, score)
                 }
-                if faults == 0 && room >= LabelPlacement.ample { break }
+                if faults == 0 && (room >= LabelPlacement.ample || order >= enough) { break }
             }
             guard let rect = best?.rect else { continue }
             placed[label.edge] = rect
@@ -64,11 +68,11 @@ struct LabelPlacement {
     }
 
     /// Chip positions to try, best first.
-    func candidates(_ label: Label) -> [Rect] {
+    func candidates(_ label: Label, few: Bool = false) -> [Rect] {
         var out: [Rect] = []
-        let fractions = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88]
+        let fractions = few ? [0.5, 0.34, 0.66, 0.2, 0.8] : [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88]
         let step = label.chip.height * 0.6
-        for extra in [0.0, 1, 2, 3] {
+        for extra in few ? [0.0, 1.5] : [0.0, 1, 2, 3] {
             for side in [1.0, -1.0] {
                 for fraction in fractions {
                     let (mid, normal) = Curves.point(at: fraction, of: label.flow)
@@ -84,13 +88,16 @@ struct LabelPlacement {
         return out
     }
 
+    /// Beyond this many labels, the first position that breaks no rule is taken.
+    static let manyLabels = 400
+
     /// Room (canvas points) beyond which more room around a chip no longer matters.
     static let ample = 48.0
 
     /// How many rules `rect` breaks, and how much room it leaves: how much farther the nearest
     /// other line is than its own, and how far the nearest box or chip is (each up to `ample`).
     func faults(_ rect: Rect, _ edge: Edge, nodes: SpatialGrid, chips: SpatialGrid,
-                segments: SpatialGrid, owners: [(edge: Edge, a: Point, b: Point)]) -> (Int, Double) {
+                segments: SpatialGrid, owners: [(edge: Edge, a: Point, b: Point)], worst: Int = .max) -> (Int, Double) {
         var count = 0
         let grown = rect.insetBy(dx: -clearance, dy: -clearance)
         if rect.minX < allowed.minX || rect.maxX > allowed.maxX || rect.minY < allowed.minY || rect.maxY > allowed.maxY {
@@ -98,6 +105,8 @@ struct LabelPlacement {
         }
         count += 2 * nodes.query(grown).count
         count += 2 * chips.query(grown).count
+        // Already worse than the best so far: the costly line test cannot make it better.
+        if count > worst { return (count, 0) }
         let near = rect.insetBy(dx: -LabelPlacement.ample, dy: -LabelPlacement.ample)
         var boxRoom = LabelPlacement.ample
         for index in nodes.query(near) { boxRoom = min(boxRoom, rect.distance(to: nodes.boxes[index])) }

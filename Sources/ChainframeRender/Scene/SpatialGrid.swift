@@ -16,7 +16,10 @@ struct SpatialGrid {
     mutating func insert(_ box: Rect) -> Int {
         let index = boxes.count
         boxes.append(box)
-        forEachCell(box) { buckets[$0, default: []].append(index) }
+        // Keys first: mutating the buckets from inside a call on `self` would copy them each time.
+        var keys: [Int64] = []
+        forEachCell(box) { keys.append($0) }
+        for key in keys { buckets[key, default: []].append(index) }
         return index
     }
 
