@@ -52,14 +52,14 @@ import Testing
         // Each edge's forward route and backward flow, sampled.
         var lines: [String: [[Point]]] = [:]
         for (edge, route) in renderer.layout.edgeRoutes {
-            lines["\(graph.nodes[edge.from].id)→\(graph.nodes[edge.to].id)", default: []].append(sampled(route.points) + [route.tip])
+            lines["\(graph.displayName(of: edge.from))→\(graph.displayName(of: edge.to))", default: []].append(sampled(route.points) + [route.tip])
         }
         // Through the focus camera frames are windows onto one larger drawing: check the drawing,
         // with every node ringed.
         if renderer.layout.camera == .focus {
             for (edge, route) in renderer.layout.edgeRoutes where renderer.edgeLabel(edge) != nil {
                 _ = route
-                let key = "\(graph.nodes[edge.from].id)→\(graph.nodes[edge.to].id)"
+                let key = "\(graph.displayName(of: edge.from))→\(graph.displayName(of: edge.to))"
                 let chip = renderer.edgeLabel(edge)!.chip
                 let ring = 9.3 * renderer.layout.graphScale
                 for box in boxes { #expect(gap(chip, box.insetBy(dx: -ring, dy: -ring)) >= 6, "\(example): label of \(key) near a ring") }
@@ -139,7 +139,7 @@ import Testing
             n = x1*w1 + x2*w2 + b
             o = tanh(n)
             """.utf8))
-        let storyboard = Storyboard(try Evaluation(GraphBuilder.build(source)))
+        let storyboard = try Storyboard(try Evaluation(GraphBuilder.build(source)))
         let renderer = try FrameRenderer(storyboard: storyboard, theme: .classroom, options: FrameOptions())
         let graph = storyboard.evaluation.graph
         // From the sum to the output every node has one consumer: one straight row (or column).

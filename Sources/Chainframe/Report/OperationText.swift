@@ -14,11 +14,12 @@ public enum OperationText {
         formula(of: operation, node: node, in: graph, style: .code)
     }
 
-    /// The operation over its inputs' labels (or any text for each argument).
-    /// With `labels`, inputs are written by their display labels instead of their ids.
+    /// The operation over its inputs' ids (or, with `labels`, their display names with
+    /// parentheses where precedence needs them: `w₁x₁ + w₂x₂ + b`).
     public static func formula(of operation: Operation, node: Node, in graph: Graph, style: Style = .math,
                                labels: Bool = false) -> String {
-        render(operation, style: style) { argument in
+        if labels, style == .math { return graph.nameTable.formula(operation, node: node, compact: false).text }
+        return render(operation, style: style) { argument in
             switch argument {
             case .input(let position):
                 let input = graph.nodes[node.inputs[position]]
@@ -29,33 +30,59 @@ public enum OperationText {
         }
     }
 
-    /// The operation with each argument replaced by `text(argument)`.
+    /// The operation with each argument replaced by `text(argument)`, each taken as one
+    /// unit (a text with a leading minus is put in parentheses).
     public static func render(_ operation: Operation, style: Style,
                               _ text: (Operation.Argument) -> String) -> String {
-        let args = operation.arguments.map { argument -> String in
-            let t = text(argument)
-            return t.hasPrefix("-") || t.hasPrefix("−") ? "(\(t))" : t
+        term(operation, style: style, compact: false) { Term.number(text($0)) }.text
+    }
+
+    /// The operation over terms, with parentheses where precedence needs them. `compact`
+    /// writes a product of one-letter names by juxtaposition (`w₁x₁`, `3v`) and a matrix
+    /// product without spaces (`X·W`), as names of unnamed nodes are written.
+    static func term(_ operation: Operation, style: Style, compact: Bool,
+                     _ text: (Operation.Argument) -> Term) -> Term {
+        let terms = operation.arguments.map(text)
+        /// The argument's text, in parentheses when it binds less than `strength` or starts with a minus.
+        func arg(_ i: Int, _ strength: Int) -> String {
+            let t = terms[i]
+            let signed = t.text.hasPrefix("-") || t.text.hasPrefix("−")
+            return t.strength < strength || signed ? "(\(t.text))" : t.text
         }
+        let code = style == .code
         switch operation.function {
         case .primitive(let p):
+            // Operator symbols come from the primitive's rule: as .cg writes it, or for people.
+            let symbol: String = switch p.rule.spelling {
+            case .infix(let s, _), .prefix(let s): code ? s : p.rule.mathSymbol
+            case .call(let name): code ? name : p.rule.mathSymbol
+            }
             switch p {
-            case .add: return "\(args[0]) + \(args[1])"
-            case .subtract: return "\(args[0]) \(style == .code ? "-" : "−") \(args[1])"
-            case .multiply: return "\(args[0]) \(style == .code ? "*" : "×") \(args[1])"
-            case .divide: return "\(args[0]) \(style == .code ? "/" : "÷") \(args[1])"
+            case .add: return Term("\(arg(0, Term.sum)) \(symbol) \(arg(1, Term.sum))", strength: Term.sum)
+            case .subtract: return Term("\(arg(0, Term.sum)) \(symbol) \(arg(1, Term.product))", strength: Term.sum)
+            case .multiply:
+                if compact, terms[0].strength == Term.atom, terms[1].strength == Term.atom,
+                   DisplayName.isSymbol(terms[0].text) || Double(terms[0].text) != nil, DisplayName.isSymbol(terms[1].text) {
+                    return Term(terms[0].text + terms[1].text, strength: Term.product)
+                }
+                return Term("\(arg(0, Term.product)) \(symbol) \(arg(1, Term.product))", strength: Term.product)
+            case .divide: return Term("\(arg(0, Term.product)) \(symbol) \(arg(1, Term.prefix))", strength: Term.product)
             case .power:
-                if style == .math, let sup = superscript(args[1]) { return args[0] + sup }
-                return "\(args[0])^\(args[1])"
-            case .matmul: return style == .code ? "\(args[0]) @ \(args[1])" : "\(args[0]) · \(args[1])"
-            case .negate: return (style == .code ? "-" : "−") + args[0]
-            case .sigmoid where style == .math: return "σ(\(args[0]))"
-            case .transpose where style == .math: return args[0] + "ᵀ"
-            default: return "\(p.rawValue)(\(args[0]))"
+                if !code, let sup = superscript(terms[1].text) { return Term(arg(0, Term.atom) + sup, strength: Term.power) }
+                return Term("\(arg(0, Term.atom))^\(arg(1, Term.atom))", strength: Term.power)
+            case .matmul:
+                if code { return Term("\(arg(0, Term.product)) \(symbol) \(arg(1, Term.product))", strength: Term.product) }
+                let dot = compact ? symbol : " \(symbol) "
+                return Term(arg(0, Term.product) + dot + arg(1, Term.product), strength: Term.product)
+            case .negate: return Term(symbol + arg(0, Term.product), strength: Term.prefix)
+            case .transpose where !code: return Term(arg(0, Term.atom) + symbol, strength: Term.atom)
+            case .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .transpose:
+                return Term("\(symbol)(\(terms[0].text))", strength: Term.atom)
             }
         case .composite(.identity):
-            return args[0]
+            return terms[0]
         case .composite(let c):
-            return "\(c.rawValue)(\(args.joined(separator: ", ")))"
+            return Term("\(c.rawValue)(\(terms.map(\.text).joined(separator: ", ")))", strength: Term.atom)
         }
     }
 
@@ -69,23 +96,18 @@ public enum OperationText {
         let constantFirst: Bool = if case .constant = operation.arguments.first { true } else { false }
         switch operation.function {
         case .primitive(let p):
+            let symbol = p.rule.nodeSymbol
             switch p {
-            case .add: return constantText.isEmpty ? "+" : "+" + constantText
-            case .subtract:
-                if constantText.isEmpty { return "−" }
-                return constantFirst ? constantText + "−" : "−" + constantText
-            case .multiply: return "×" + constantText
-            case .divide:
-                if constantText.isEmpty { return "÷" }
-                return constantFirst ? constantText + "÷" : "÷" + constantText
+            case .add, .multiply:
+                return symbol + constantText
+            case .subtract, .divide:
+                if constantText.isEmpty { return symbol }
+                return constantFirst ? constantText + symbol : symbol + constantText
             case .power:
-                if constantFirst { return constantText + "^" }
-                return constantText.isEmpty ? "^" : superscript(constantText) ?? "^" + constantText
-            case .negate: return "−"
-            case .sigmoid: return "σ"
-            case .matmul: return "MatMul"
-            case .transpose: return "ᵀ"
-            default: return p.rawValue
+                if constantFirst { return constantText + symbol }
+                return constantText.isEmpty ? symbol : superscript(constantText) ?? symbol + constantText
+            case .negate, .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .matmul, .transpose:
+                return symbol
             }
         case .composite(.identity): return "="
         case .composite(let c): return c.rawValue
@@ -112,4 +134,22 @@ public enum OperationText {
         }
         return out
     }
+}
+
+/// A piece of a formula and how strongly it binds, to know where parentheses go.
+struct Term: Sendable {
+    var text: String
+    var strength: Int
+
+    /// Binding strengths: sums, products (× ÷ ·), a leading minus, powers, atoms (names,
+    /// numbers, calls).
+    static let sum = 1, product = 2, prefix = 3, power = 4, atom = 5
+
+    init(_ text: String, strength: Int) {
+        self.text = text
+        self.strength = strength
+    }
+
+    /// A name or number taken as one unit.
+    static func number(_ text: String) -> Term { Term(text, strength: atom) }
 }

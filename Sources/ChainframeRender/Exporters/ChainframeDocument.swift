@@ -16,7 +16,7 @@ public enum ChainframeDocument {
         let evaluation = storyboard.evaluation
         let graph = evaluation.graph
         let layout = context.layout
-        let text = ValueText(precision: storyboard.options.precision)
+        let text = storyboard.options.values
         func id(_ index: Int) -> JSONValue { .string(graph.nodes[index].id) }
         func point(_ p: Point) -> JSONValue { .array([.number(round2(p.x)), .number(round2(p.y))]) }
         func rect(_ r: Rect) -> JSONValue {
@@ -62,7 +62,7 @@ public enum ChainframeDocument {
                 return (graph.nodes[node].id, .object([("value", .tensor(state.tensor)),
                                                       ("complete", .bool(state.isComplete))]))
             }
-            func edgeList(_ edges: Set<Edge>) -> JSONValue {
+            func edgeList(_ edges: some Sequence<Edge>) -> JSONValue {
                 .array(edges.sorted { ($0.to, $0.from) < ($1.to, $1.from) }.map { .array([id($0.from), id($0.to)]) })
             }
             return .object([

@@ -15,7 +15,7 @@ public struct FrameLayout: Sendable {
     /// The caption band, if the theme has one.
     public let captionBand: Rect?
     /// The Graphviz layout in graph units (for exporters that keep Graphviz coordinates).
-    public let graphLayout: GraphLayout
+    package let graphLayout: GraphLayout
     /// Warnings from Graphviz and from font checks.
     public let warnings: [String]
     /// The graph's edges, in `Graph.edges` order (computed once, read by every scene).
@@ -66,7 +66,7 @@ public struct FrameLayout: Sendable {
     public let drawing: Rect
 
     /// Measures, lays out and fits the storyboard's graph.
-    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) throws {
+    package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) throws {
         let graph = storyboard.evaluation.graph
         // Cards as measured, then (small graphs) with long gradients on two lines.
         var measures = [CardMeasure(storyboard: storyboard, theme: theme, text: text)]
@@ -313,14 +313,13 @@ struct EdgeLabels {
 
     init(storyboard: Storyboard, style: Style = .product) {
         let evaluation = storyboard.evaluation
-        let text = ValueText(precision: storyboard.options.precision)
+        let text = storyboard.options.values
         var labels: [Edge: String] = [:]
         for flow in evaluation.flows {
             guard let contribution = flow.gradient else { continue }
             if style == .product, let local = flow.local, let g = evaluation.gradients[flow.edge.to] {
-                // Negative factors in parentheses, as in the captions: (−0.475) · (−0.25) = 0.1188.
-                let factor = { (x: Double) in x < 0 ? "(\(text.number(x)))" : text.number(x) }
-                labels[flow.edge] = "\(factor(g.scalar)) · \(factor(local)) = \(text.number(contribution.scalar))"
+                // As in the captions: (−0.475) · (−0.25) = 0.1188, checking at the digits shown.
+                labels[flow.edge] = text.chainProduct(gradient: g.scalar, local: local, contribution: contribution.scalar)
             } else if contribution.isScalar {
                 labels[flow.edge] = text.number(contribution.scalar)
             } else {

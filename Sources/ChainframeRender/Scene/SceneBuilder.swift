@@ -125,7 +125,8 @@ public struct SceneBuilder {
                 parts.append(.text(TextRun(text: text, font: active ? bold(fonts.edgeLabel) : fonts.edgeLabel,
                                            color: theme.backward, position: chip.center, anchor: .center, role: .label)))
             }
-            out.append(.link(from: graph.nodes[edge.from].id, to: graph.nodes[edge.to].id, parts))
+            // Named as people read them (the graph's display names, never internal ids).
+            out.append(.link(from: graph.displayName(of: edge.from), to: graph.displayName(of: edge.to), parts))
         }
         return out
     }
