@@ -47,6 +47,12 @@ struct LookOptions: ParsableArguments {
     @Option(help: "One step per node, or per rank of the layout (all nodes at one depth at once): node or rank.")
     var granularity: String = "node"
 
+    @Option(help: "Frames per second of videos (mp4, webm, gif; default 30); with png-frames, write every frame of the animation at this rate.")
+    var fps: Int?
+
+    @Option(help: "Width of GIFs in pixels (the height follows).")
+    var gifWidth: Int = 960
+
     func validate() throws {
         guard FrameOptions.CanvasSize(parsing: size) != nil else {
             throw ValidationError("--size must be WIDTHxHEIGHT (each 16 to 16384) or 'auto', not '\(size)'")
@@ -67,6 +73,8 @@ struct LookOptions: ParsableArguments {
         guard nudgeH != 0, nudgeH.isFinite else { throw ValidationError("--nudge-h must be a non-zero number") }
         guard checkH > 0, checkH.isFinite else { throw ValidationError("--check-h must be a positive number") }
         _ = try phases()
+        if let fps, !(1...120).contains(fps) { throw ValidationError("--fps must be from 1 to 120") }
+        guard (16...16384).contains(gifWidth) else { throw ValidationError("--gif-width must be from 16 to 16384") }
     }
 
     /// The storyboard options for `graph`: resolves `--nudge NAME` to an input.
@@ -128,9 +136,16 @@ struct LookOptions: ParsableArguments {
                      "--steps", steps, "--precision", "\(precision)", "--notation", notation, "--lang", language.lang,
                      "--granularity", granularity, "--nudge-h", NumberFormat.full(nudgeH),
                      "--check-h", NumberFormat.full(checkH), "--max-pixels", "\(maxPixels)"]
+        if let fps { words += ["--fps", "\(fps)"] }
+        if gifWidth != 960 { words += ["--gif-width", "\(gifWidth)"] }
         if transparent { words.append("--transparent") }
         if let nudge { words += ["--nudge", nudge] }
         return words
+    }
+
+    /// Frame rate and GIF width for videos and motion frames.
+    var videoOptions: VideoOptions {
+        VideoOptions(fps: fps, gifWidth: gifWidth)
     }
 
     func loadTheme() throws -> Theme {

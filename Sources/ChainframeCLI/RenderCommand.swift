@@ -62,9 +62,10 @@ struct RenderCommand: ParsableCommand {
             Warnings.report(["no installed font can draw some characters of \"\(first)\"\(missing.count > 1 ? " (and \(missing.count - 1) more texts)" : ""); install fonts-nanum and fonts-dejavu-core"])
         }
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
-        let context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
+        var context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
                                     sourceName: input.file, sourceText: graph.source.text,
                                     version: ChainframeVersion.current, jobs: jobs)
+        context.video = look.videoOptions
         do {
             try AtomicFile.makeDirectory(directory)
             let lock = try OutputGuard.lock(directory) {

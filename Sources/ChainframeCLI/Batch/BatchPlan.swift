@@ -22,6 +22,7 @@ enum BatchPlan {
         "theme": "--theme", "size": "--size", "scale": "--scale", "rankdir": "--rankdir", "steps": "--steps",
         "precision": "--precision", "notation": "--notation", "lang": "--lang", "granularity": "--granularity",
         "nudge": "--nudge", "nudge-h": "--nudge-h", "check-h": "--check-h", "max-pixels": "--max-pixels",
+        "fps": "--fps", "gif-width": "--gif-width",
     ]
 
     /// Every job named by `paths`, in a stable order, with `defaults` applied.

@@ -64,10 +64,12 @@ struct BatchRunner {
         let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)
         let directory = URL(fileURLWithPath: job.output)
         let progress = self.progress
-        let context = ExportContext(renderer: renderer, directory: directory,
+        let written = FrameCount()
+        var context = ExportContext(renderer: renderer, directory: directory,
                                     baseName: OutputName.base(of: job.file),
                                     sourceName: job.file, sourceText: graph.source.text, version: ChainframeVersion.current,
-                                    jobs: jobs, progress: { progress.frameWritten() })
+                                    jobs: jobs, progress: { written.add(); progress.frameWritten() })
+        context.video = look.videoOptions
         do {
             try AtomicFile.makeDirectory(directory)
             let lock = try OutputGuard.lock(directory) {}
@@ -81,7 +83,8 @@ struct BatchRunner {
         } catch let error as ExportError {
             throw RunFailure(message: error.description)
         }
-        return (.rendered, storyboard.steps.count)
+        // Frames written (video frames included); formats that write no frames count the steps.
+        return (.rendered, max(written.value, storyboard.steps.count))
     }
 
     private func line(_ result: BatchResult) -> String {
@@ -94,6 +97,14 @@ struct BatchRunner {
             return "\(result.job.file): FAILED"
         }
     }
+}
+
+/// Frames written for one graph, counted from any thread.
+final class FrameCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
 
 extension LookOptions {

@@ -1,0 +1,291 @@
+import ChainframeGraphics
+
+/// The motion from one step's scene to the next: a pure function of the two scenes and a
+/// progress t in [0, 1] that yields the in-between scene.
+///
+/// Both scenes are flattened to their drawn leaves (shapes, paths, texts, each with the opacity
+/// its groups give it). Leaves present in both stay put (fading if their opacity changes, as a
+/// node does when its value becomes known); the rest move by what they are:
+///
+/// - a new or newly active edge or backward flow **grows** along its path from where it starts
+///   (the consumer, for a gradient) to its arrowhead, which travels with the tip;
+/// - the **highlight glides** from the previous step's node to the next;
+/// - a gradient chip **fills** from left to right (a branch node's partial sum filling up);
+/// - everything else that leaves fades out early, and what arrives (values, gradients, edge
+///   labels, the caption) fades in after the arrows have arrived.
+///
+/// Each motion runs in its own window of t with an ease-in-out curve, so nothing is jerky.
+/// Positions all come from the two scenes, i.e. from the one shared layout: nothing jumps.
+public struct SceneTween: Sendable {
+    /// How one leaf of the in-between scene changes with t.
+    enum Motion: Sendable {
+        /// In both scenes: opacity from `from` to `to`.
+        case stay(from: Double, to: Double)
+        /// Only in the first scene: fades out within `window`.
+        case leave(Double, window: ClosedRange<Double>)
+        /// Only in the second scene: fades in within `window`.
+        case arrive(Double, window: ClosedRange<Double>)
+        /// A path drawn progressively along `line`, its arrowhead (if any) riding the tip.
+        case grow(line: [Point], stroke: StrokeStyle, role: SceneElement.Role, head: SceneElement?, opacity: Double)
+        /// A highlight moving from one box to another.
+        case glide(from: Rect, to: Rect, SceneElement, opacity: Double)
+        /// A chip filling from its left edge.
+        case fill(Rect, SceneElement, opacity: Double)
+    }
+
+    struct Item: Sendable {
+        var leaf: SceneElement
+        var motion: Motion
+    }
+
+    public let size: Size
+    public let background: RGBA?
+    let items: [Item]
+
+    /// When the arrows grow, the highlight glides, chips fill, and new text appears.
+    static let growWindow = 0.0...0.6
+    static let fillWindow = 0.45...0.85
+    static let arriveWindow = 0.5...1.0
+    static let captionWindow = 0.25...0.7
+    static let crossWindow = 0.0...0.6
+    static let captionLeave = 0.0...0.35
+    static let leaveEarly = 0.0...0.3
+    static let leaveLate = 0.55...0.9
+
+    /// Plans the motion from `start` to `end`; `scene(at:)` then costs only the drawing data.
+    public init(from start: Scene, to end: Scene) {
+        size = end.size
+        background = end.background
+        let a = Self.leaves(start.elements), b = Self.leaves(end.elements)
+        var pending: [SceneElement: [Int]] = [:]
+        for (index, leaf) in a.enumerated() { pending[leaf.element, default: []].append(index) }
+        var matchOfB = [Int?](repeating: nil, count: b.count)
+        var matchedA = [Bool](repeating: false, count: a.count)
+        for (index, leaf) in b.enumerated() {
+            if let j = pending[leaf.element]?.first {
+                pending[leaf.element]!.removeFirst()
+                matchOfB[index] = j
+                matchedA[j] = true
+            }
+        }
+        let onlyA = a.indices.filter { !matchedA[$0] }, onlyB = b.indices.filter { matchOfB[$0] == nil }
+        var motionOfB: [Int: Motion] = [:]
+        var headsOfB = Set<Int>()
+        var windowOfA: [Int: ClosedRange<Double>] = [:]
+        var hiddenA = Set<Int>()
+        func isHead(_ leaves: [Leaf], _ index: Int) -> Bool {
+            guard index < leaves.count, case .shape(.polygon, _, _, .arrowhead) = leaves[index].element else { return false }
+            return true
+        }
+        /// The same thing drawn in another style: both fade over one window.
+        func crossFade(_ i: Int, _ j: Int) {
+            windowOfA[i] = Self.crossWindow
+            motionOfB[j] = .arrive(b[j].opacity, window: Self.crossWindow)
+        }
+
+        // Edges and flows: a path in the second scene only grows (its arrowhead riding the tip),
+        // unless it is the same line made quieter (no longer active), which cross-fades.
+        for index in onlyB {
+            guard case .path(let elements, let stroke, let role) = b[index].element, role == .edge || role == .flow else { continue }
+            let line = Self.polyline(elements)
+            guard line.count > 1 else { continue }
+            let previous = onlyA.first { windowOfA[$0] == nil && Self.isSameLine(a[$0].element, line, role: role) }
+            let head = index + 1 < b.count && matchOfB[index + 1] == nil && isHead(b, index + 1) ? index + 1 : nil
+            let oldHead = previous.flatMap { $0 + 1 < a.count && !matchedA[$0 + 1] && isHead(a, $0 + 1) ? $0 + 1 : nil }
+            if let previous, case .path(_, let old, _) = a[previous].element, old.width >= stroke.width {
+                crossFade(previous, index)
+                if let head, let oldHead { crossFade(oldHead, head) }
+                continue
+            }
+            if let head { headsOfB.insert(head) }
+            motionOfB[index] = .grow(line: line, stroke: stroke, role: role, head: head.map { b[$0].element }, opacity: b[index].opacity)
+            if let previous { windowOfA[previous] = Self.leaveLate }
+            if let oldHead { windowOfA[oldHead] = Self.leaveLate }
+        }
+        // The highlight glides from the nearest node highlighted before.
+        let fromHighlights = onlyA.filter { a[$0].element.role == .highlight }
+        for index in onlyB where b[index].element.role == .highlight {
+            guard let box = b[index].element.box else { continue }
+            let nearest = fromHighlights.compactMap { i in a[i].element.box.map { (i, $0) } }
+                .min { Curves.distance($0.1.center, box.center) < Curves.distance($1.1.center, box.center) }
+            guard let (source, old) = nearest else { continue }
+            motionOfB[index] = .glide(from: old, to: box, b[index].element, opacity: b[index].opacity)
+            hiddenA.insert(source)
+        }
+        // Gradient chips (the only rounded boxes of a node that change) fill up; the chip they
+        // replace (a partial sum) stays underneath until they are full.
+        for index in onlyB where motionOfB[index] == nil {
+            if case .shape(.roundedRect(let rect, _), .some, _, .node) = b[index].element {
+                motionOfB[index] = .fill(rect, b[index].element, opacity: b[index].opacity)
+            }
+        }
+        for index in onlyA where windowOfA[index] == nil {
+            if case .shape(.roundedRect, .some, _, .node) = a[index].element { windowOfA[index] = Self.leaveLate }
+        }
+        // Any other shape or path drawn at the same place in a new style cross-fades.
+        var sameGeometry: [SceneElement: [Int]] = [:]
+        for index in onlyA where windowOfA[index] == nil && !hiddenA.contains(index) {
+            if let key = a[index].element.geometry { sameGeometry[key, default: []].append(index) }
+        }
+        for index in onlyB where motionOfB[index] == nil && !headsOfB.contains(index) {
+            if let key = b[index].element.geometry, let i = sameGeometry[key]?.first {
+                sameGeometry[key]!.removeFirst()
+                crossFade(i, index)
+            }
+        }
+
+        var items: [Item] = []
+        var nextA = 0
+        func flushA(upTo limit: Int) {
+            while nextA < limit {
+                if !matchedA[nextA] && !hiddenA.contains(nextA) {
+                    let leaf = a[nextA]
+                    let early = leaf.element.role == .band ? Self.captionLeave : Self.leaveEarly
+                    items.append(Item(leaf: leaf.element, motion: .leave(leaf.opacity, window: windowOfA[nextA] ?? early)))
+                }
+                nextA += 1
+            }
+        }
+        for (index, leaf) in b.enumerated() {
+            if let j = matchOfB[index] {
+                flushA(upTo: j)
+                items.append(Item(leaf: leaf.element, motion: .stay(from: a[j].opacity, to: leaf.opacity)))
+            } else if !headsOfB.contains(index) {
+                let window = leaf.element.role == .band ? Self.captionWindow : Self.arriveWindow
+                items.append(Item(leaf: leaf.element, motion: motionOfB[index] ?? .arrive(leaf.opacity, window: window)))
+            }
+        }
+        flushA(upTo: a.count)
+        self.items = items
+    }
+
+    /// The in-between scene at progress `t` (0: the first scene, 1: the second).
+    public func scene(at t: Double) -> Scene {
+        var elements: [SceneElement] = []
+        elements.reserveCapacity(items.count)
+        for item in items {
+            switch item.motion {
+            case .stay(let from, let to):
+                Self.append(item.leaf, opacity: from + (to - from) * Easing.inOut(t, in: Self.growWindow), to: &elements)
+            case .leave(let opacity, let window):
+                Self.append(item.leaf, opacity: opacity * (1 - Easing.inOut(t, in: window)), to: &elements)
+            case .arrive(let opacity, let window):
+                Self.append(item.leaf, opacity: opacity * Easing.inOut(t, in: window), to: &elements)
+            case .grow(let line, let stroke, let role, let head, let opacity):
+                let f = Easing.inOut(t, in: Self.growWindow)
+                guard f > 0 else { continue }
+                let part = MotionPath.prefix(of: line, fraction: f)
+                Self.append(.path(MotionPath.elements(part), stroke: stroke, role: role), opacity: opacity, to: &elements)
+                if let head {
+                    Self.append(MotionPath.carry(head, from: line, to: part), opacity: opacity, to: &elements)
+                }
+            case .glide(let from, let to, let leaf, let opacity):
+                let f = Easing.inOut(t, in: Self.growWindow)
+                Self.append(leaf.withBox(MotionPath.lerp(from, to, f)), opacity: opacity, to: &elements)
+            case .fill(let rect, let leaf, let opacity):
+                let f = Easing.inOut(t, in: Self.fillWindow)
+                guard f > 0 else { continue }
+                var grown = rect
+                grown.width = max(rect.height, rect.width * f)
+                Self.append(leaf.withBox(grown), opacity: opacity * min(1, f * 3), to: &elements)
+            }
+        }
+        return Scene(size: size, background: background, elements: elements)
+    }
+
+    private static func append(_ leaf: SceneElement, opacity: Double, to elements: inout [SceneElement]) {
+        guard opacity > 0.001 else { return }
+        elements.append(opacity >= 0.999 ? leaf : .group(opacity: opacity, [leaf]))
+    }
+
+    /// A drawn leaf and the opacity its enclosing groups give it.
+    struct Leaf {
+        var element: SceneElement
+        var opacity: Double
+    }
+
+    static func leaves(_ elements: [SceneElement], opacity: Double = 1) -> [Leaf] {
+        var out: [Leaf] = []
+        for element in elements {
+            switch element {
+            case .group(let groupOpacity, let children):
+                out += leaves(children, opacity: opacity * groupOpacity)
+            case .shape, .path, .text:
+                out.append(Leaf(element: element, opacity: opacity))
+            }
+        }
+        return out
+    }
+
+    /// The polyline a path element list traces (cubics sampled).
+    static func polyline(_ elements: [PathElement]) -> [Point] {
+        var points: [Point] = []
+        for element in elements {
+            switch element {
+            case .move(let p), .line(let p):
+                points.append(p)
+            case .cubic(let c1, let c2, let p):
+                guard let p0 = points.last else { points.append(p); continue }
+                points += Curves.sample([p0, c1, c2, p], perSegment: 16).dropFirst()
+            case .close:
+                if let first = points.first { points.append(first) }
+            }
+        }
+        return points
+    }
+
+    /// Whether `element` is a path of `role` starting where `line` starts and ending near its end
+    /// (the same edge or flow, drawn in another style).
+    static func isSameLine(_ element: SceneElement, _ line: [Point], role: SceneElement.Role) -> Bool {
+        guard case .path(let elements, _, role) = element else { return false }
+        let other = polyline(elements)
+        guard let a0 = other.first, let a1 = other.last, let b0 = line.first, let b1 = line.last else { return false }
+        return Curves.distance(a0, b0) < 0.5 && Curves.distance(a1, b1) < 12
+    }
+}
+
+extension SceneElement {
+    /// The element's role (texts carry theirs in the run); nil for groups.
+    var role: Role? {
+        switch self {
+        case .shape(_, _, _, let role), .path(_, _, let role): return role
+        case .text(let run): return run.role
+        case .group: return nil
+        }
+    }
+
+    /// The box of a rectangle, rounded rectangle or ellipse shape.
+    var box: Rect? {
+        guard case .shape(let shape, _, _, _) = self else { return nil }
+        switch shape {
+        case .rect(let r), .roundedRect(let r, _), .ellipse(let r): return r
+        case .circle, .polygon, .path: return nil
+        }
+    }
+
+    /// The element with its style removed, to find the same thing restyled.
+    var geometry: SceneElement? {
+        let clear = RGBA(r: 0, g: 0, b: 0, a: 0)
+        switch self {
+        case .shape(let shape, _, _, let role): return .shape(shape, fill: nil, stroke: nil, role: role)
+        case .path(let elements, _, let role): return .path(elements, stroke: StrokeStyle(width: 0, color: clear), role: role)
+        case .text(let run):
+            // The same words at the same place, in another weight or colour (a label no longer bold).
+            return .text(TextRun(text: run.text, font: FontSpec(), color: clear, position: run.position,
+                                 anchor: run.anchor, role: run.role))
+        case .group: return nil
+        }
+    }
+
+    /// The same shape moved into `rect` (rectangles, rounded rectangles and ellipses).
+    func withBox(_ rect: Rect) -> SceneElement {
+        guard case .shape(let shape, let fill, let stroke, let role) = self else { return self }
+        switch shape {
+        case .rect: return .shape(.rect(rect), fill: fill, stroke: stroke, role: role)
+        case .roundedRect(_, let radius):
+            return .shape(.roundedRect(rect, radius: min(radius, rect.width / 2, rect.height / 2)), fill: fill, stroke: stroke, role: role)
+        case .ellipse: return .shape(.ellipse(rect), fill: fill, stroke: stroke, role: role)
+        case .circle, .polygon, .path: return self
+        }
+    }
+}
