@@ -38,11 +38,14 @@ import Testing
         for step in [1, 5] {
             let a = renderer.scene(step - 1), b = renderer.scene(step)
             let tween = SceneTween(from: a, to: b)
-            #expect(try pixels(tween.scene(at: 1)) == pixels(b))
-            #expect(try pixels(tween.scene(at: 0)) == pixels(a))
+            let end = try pixels(tween.scene(at: 1)), start = try pixels(tween.scene(at: 0))
+            let first = try pixels(a), second = try pixels(b)
+            let none = [Int.max, Int.max, -1, -1]
+            #expect(differingBox(end, second) == none, "step \(step) at t = 1")
+            #expect(differingBox(start, first) == none, "step \(step) at t = 0")
             let middle = try pixels(tween.scene(at: 0.5))
-            #expect(try difference(middle, pixels(a)) > 0.001)
-            #expect(try difference(middle, pixels(b)) > 0.001)
+            #expect(difference(middle, first) > 0.001)
+            #expect(difference(middle, second) > 0.001)
         }
     }
 
@@ -114,6 +117,16 @@ import Testing
     func difference(_ a: [UInt8], _ b: [UInt8]) -> Double {
         guard a.count == b.count, !a.isEmpty else { return 1 }
         return Double(zip(a, b).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }) / Double(a.count) / 255
+    }
+
+    /// Where two 1920-wide pictures differ: (min x, min y, max x, max y).
+    func differingBox(_ a: [UInt8], _ b: [UInt8]) -> [Int] {
+        var box = [Int.max, Int.max, -1, -1]
+        for i in stride(from: 0, to: min(a.count, b.count), by: 4) where a[i..<(i + 4)] != b[i..<(i + 4)] {
+            let x = i / 4 % 1920, y = i / 4 / 1920
+            box = [min(box[0], x), min(box[1], y), max(box[2], x), max(box[3], y)]
+        }
+        return box
     }
 
     func texts(_ scene: Scene) -> [String] {

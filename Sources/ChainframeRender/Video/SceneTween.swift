@@ -73,6 +73,9 @@ public struct SceneTween: Sendable {
         var headsOfB = Set<Int>()
         var windowOfA: [Int: ClosedRange<Double>] = [:]
         var hiddenA = Set<Int>()
+        // The first-scene leaf each changed leaf replaces: drawn in its place, so the drawing
+        // order of both scenes is kept.
+        var partnerOfB: [Int: Int] = [:]
         func isHead(_ leaves: [Leaf], _ index: Int) -> Bool {
             guard index < leaves.count, case .shape(.polygon, _, _, .arrowhead) = leaves[index].element else { return false }
             return true
@@ -81,6 +84,7 @@ public struct SceneTween: Sendable {
         func crossFade(_ i: Int, _ j: Int) {
             windowOfA[i] = Self.crossWindow
             motionOfB[j] = .arrive(b[j].opacity, window: Self.crossWindow)
+            partnerOfB[j] = i
         }
 
         // Edges and flows: a path in the second scene only grows (its arrowhead riding the tip),
@@ -99,7 +103,10 @@ public struct SceneTween: Sendable {
             }
             if let head { headsOfB.insert(head) }
             motionOfB[index] = .grow(line: line, stroke: stroke, role: role, head: head.map { b[$0].element }, opacity: b[index].opacity)
-            if let previous { windowOfA[previous] = Self.leaveLate }
+            if let previous {
+                windowOfA[previous] = Self.leaveLate
+                partnerOfB[index] = oldHead ?? previous
+            }
             if let oldHead { windowOfA[oldHead] = Self.leaveLate }
         }
         // The highlight glides from the nearest node highlighted before.
@@ -111,6 +118,7 @@ public struct SceneTween: Sendable {
             guard let (source, old) = nearest else { continue }
             motionOfB[index] = .glide(from: old, to: box, b[index].element, opacity: b[index].opacity)
             hiddenA.insert(source)
+            partnerOfB[index] = source
         }
         // Gradient chips (the only rounded boxes of a node that change) fill up; the chip they
         // replace (a partial sum) stays underneath until they are full.
@@ -151,6 +159,7 @@ public struct SceneTween: Sendable {
                 flushA(upTo: j)
                 items.append(Item(leaf: leaf.element, motion: .stay(from: a[j].opacity, to: leaf.opacity)))
             } else if !headsOfB.contains(index) {
+                if let partner = partnerOfB[index] { flushA(upTo: partner + 1) }
                 let window = leaf.element.role == .band ? Self.captionWindow : Self.arriveWindow
                 items.append(Item(leaf: leaf.element, motion: motionOfB[index] ?? .arrive(leaf.opacity, window: window)))
             }
@@ -174,6 +183,11 @@ public struct SceneTween: Sendable {
             case .grow(let line, let stroke, let role, let head, let opacity):
                 let f = Easing.inOut(t, in: Self.growWindow)
                 guard f > 0 else { continue }
+                guard f < 1 else {
+                    Self.append(item.leaf, opacity: opacity, to: &elements)
+                    if let head { Self.append(head, opacity: opacity, to: &elements) }
+                    continue
+                }
                 let part = MotionPath.prefix(of: line, fraction: f)
                 Self.append(.path(MotionPath.elements(part), stroke: stroke, role: role), opacity: opacity, to: &elements)
                 if let head {
@@ -181,10 +195,14 @@ public struct SceneTween: Sendable {
                 }
             case .glide(let from, let to, let leaf, let opacity):
                 let f = Easing.inOut(t, in: Self.growWindow)
-                Self.append(leaf.withBox(MotionPath.lerp(from, to, f)), opacity: opacity, to: &elements)
+                Self.append(f < 1 ? leaf.withBox(MotionPath.lerp(from, to, f)) : leaf, opacity: opacity, to: &elements)
             case .fill(let rect, let leaf, let opacity):
                 let f = Easing.inOut(t, in: Self.fillWindow)
                 guard f > 0 else { continue }
+                guard f < 1 else {
+                    Self.append(leaf, opacity: opacity, to: &elements)
+                    continue
+                }
                 var grown = rect
                 grown.width = max(rect.height, rect.width * f)
                 Self.append(leaf.withBox(grown), opacity: opacity * min(1, f * 3), to: &elements)
