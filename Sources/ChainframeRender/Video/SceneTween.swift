@@ -88,12 +88,21 @@ public struct SceneTween: Sendable {
         }
 
         // Edges and flows: a path in the second scene only grows (its arrowhead riding the tip),
-        // unless it is the same line made quieter (no longer active), which cross-fades.
+        // unless it is the same line made quieter (no longer active), which cross-fades. Lines of
+        // the first scene are found by where they start.
+        var linesOfA: [LineStart: [(index: Int, end: Point)]] = [:]
+        for index in onlyA {
+            guard case .path(let elements, _, let role) = a[index].element, role == .edge || role == .flow,
+                  let start = LineStart(elements, role: role) else { continue }
+            linesOfA[start, default: []].append((index, Self.polyline(elements).last ?? start.point))
+        }
         for index in onlyB {
             guard case .path(let elements, let stroke, let role) = b[index].element, role == .edge || role == .flow else { continue }
             let line = Self.polyline(elements)
             guard line.count > 1 else { continue }
-            let previous = onlyA.first { windowOfA[$0] == nil && Self.isSameLine(a[$0].element, line, role: role) }
+            let previous = LineStart(elements, role: role).flatMap { start in
+                linesOfA[start]?.first { windowOfA[$0.index] == nil && Curves.distance($0.end, line.last!) < 12 }?.index
+            }
             let head = index + 1 < b.count && matchOfB[index + 1] == nil && isHead(b, index + 1) ? index + 1 : nil
             let oldHead = previous.flatMap { $0 + 1 < a.count && !matchedA[$0 + 1] && isHead(a, $0 + 1) ? $0 + 1 : nil }
             if let previous, case .path(_, let old, _) = a[previous].element, old.width >= stroke.width {
@@ -252,58 +261,19 @@ public struct SceneTween: Sendable {
         return points
     }
 
-    /// Whether `element` is a path of `role` starting where `line` starts and ending near its end
-    /// (the same edge or flow, drawn in another style).
-    static func isSameLine(_ element: SceneElement, _ line: [Point], role: SceneElement.Role) -> Bool {
-        guard case .path(let elements, _, role) = element else { return false }
-        let other = polyline(elements)
-        guard let a0 = other.first, let a1 = other.last, let b0 = line.first, let b1 = line.last else { return false }
-        return Curves.distance(a0, b0) < 0.5 && Curves.distance(a1, b1) < 12
-    }
-}
+    /// Where a path starts, rounded to a hundredth of a point, and what it is: the key that
+    /// finds the same edge or flow in another style.
+    struct LineStart: Hashable {
+        var x: Int
+        var y: Int
+        var role: SceneElement.Role
+        var point: Point { Point(x: Double(x) / 100, y: Double(y) / 100) }
 
-extension SceneElement {
-    /// The element's role (texts carry theirs in the run); nil for groups.
-    var role: Role? {
-        switch self {
-        case .shape(_, _, _, let role), .path(_, _, let role): return role
-        case .text(let run): return run.role
-        case .group: return nil
-        }
-    }
-
-    /// The box of a rectangle, rounded rectangle or ellipse shape.
-    var box: Rect? {
-        guard case .shape(let shape, _, _, _) = self else { return nil }
-        switch shape {
-        case .rect(let r), .roundedRect(let r, _), .ellipse(let r): return r
-        case .circle, .polygon, .path: return nil
-        }
-    }
-
-    /// The element with its style removed, to find the same thing restyled.
-    var geometry: SceneElement? {
-        let clear = RGBA(r: 0, g: 0, b: 0, a: 0)
-        switch self {
-        case .shape(let shape, _, _, let role): return .shape(shape, fill: nil, stroke: nil, role: role)
-        case .path(let elements, _, let role): return .path(elements, stroke: StrokeStyle(width: 0, color: clear), role: role)
-        case .text(let run):
-            // The same words at the same place, in another weight or colour (a label no longer bold).
-            return .text(TextRun(text: run.text, font: FontSpec(), color: clear, position: run.position,
-                                 anchor: run.anchor, role: run.role))
-        case .group: return nil
-        }
-    }
-
-    /// The same shape moved into `rect` (rectangles, rounded rectangles and ellipses).
-    func withBox(_ rect: Rect) -> SceneElement {
-        guard case .shape(let shape, let fill, let stroke, let role) = self else { return self }
-        switch shape {
-        case .rect: return .shape(.rect(rect), fill: fill, stroke: stroke, role: role)
-        case .roundedRect(_, let radius):
-            return .shape(.roundedRect(rect, radius: min(radius, rect.width / 2, rect.height / 2)), fill: fill, stroke: stroke, role: role)
-        case .ellipse: return .shape(.ellipse(rect), fill: fill, stroke: stroke, role: role)
-        case .circle, .polygon, .path: return self
+        init?(_ elements: [PathElement], role: SceneElement.Role) {
+            guard case .move(let p)? = elements.first else { return nil }
+            x = Int((p.x * 100).rounded())
+            y = Int((p.y * 100).rounded())
+            self.role = role
         }
     }
 }
