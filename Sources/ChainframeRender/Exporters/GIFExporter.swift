@@ -16,7 +16,7 @@ extension VideoFormat {
     /// (palettegen, then paletteuse), looping forever. GIF delays are whole hundredths of a
     /// second, so the rate is the largest of 50, 25, 20, 10, 5, 4, 2, 1 not above `--fps`:
     /// the animation keeps its length.
-    static let gif = VideoFormat(name: "gif", prepare: { options, width in
+    static let gif = VideoFormat(name: "gif", prepare: { options, width, _ in
         ["scale=\(min(options.gifWidth, width)):-1:flags=lanczos"]
     }, finish: { fps in
         ["fps=\(gifRate(fps)),split[a][b];[a]palettegen=max_colors=256:stats_mode=full[p];"

@@ -13,9 +13,9 @@ extension Exporter {
 
 extension VideoFormat {
     /// H.264 in yuv420p (what every player decodes), the index at the front (`+faststart`: plays
-    /// while downloading). Odd canvas sizes get one more row or column, as 4:2:0 needs even ones.
-    static let mp4 = VideoFormat(name: "mp4", prepare: { _, _ in
-        ["pad=ceil(iw/2)*2:ceil(ih/2)*2", "format=yuv420p"]
+    /// while downloading). Odd canvas sizes get one more row or column of background, as 4:2:0 needs even ones.
+    static let mp4 = VideoFormat(name: "mp4", prepare: { _, _, background in
+        ["pad=ceil(iw/2)*2:ceil(ih/2)*2:color=\(background)", "format=yuv420p"]
     }, output: { fps in
         ["-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "20", "-g", "\(fps * 10)",
          "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4"]

@@ -14,8 +14,8 @@ extension Exporter {
 extension VideoFormat {
     /// VP9 at constant quality in yuv420p; libvpx's real-time speed settings, which keep flat
     /// slide graphics sharp at a fraction of the "good" deadline's time.
-    static let webm = VideoFormat(name: "webm", prepare: { _, _ in
-        ["pad=ceil(iw/2)*2:ceil(ih/2)*2", "format=yuv420p"]
+    static let webm = VideoFormat(name: "webm", prepare: { _, _, background in
+        ["pad=ceil(iw/2)*2:ceil(ih/2)*2:color=\(background)", "format=yuv420p"]
     }, output: { fps in
         ["-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-crf", "30", "-b:v", "0", "-deadline", "realtime",
          "-cpu-used", "8", "-row-mt", "1", "-g", "\(fps * 10)", "-f", "webm"]

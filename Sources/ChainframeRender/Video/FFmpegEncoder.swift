@@ -98,11 +98,10 @@ final class FFmpegEncoder {
     }
 
     private func failureText() -> String {
-        if process.isRunning {
-            closeInput()
-            process.waitUntilExit()
-            errors.wait()
-        }
+        // Everything it said, once it has ended.
+        closeInput()
+        process.waitUntilExit()
+        errors.wait()
         let text = errors.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let status = process.terminationReason == .exit ? "exit status \(process.terminationStatus)"
             : "signal \(process.terminationStatus)"

@@ -26,8 +26,9 @@ public struct VideoOptions: Sendable {
 struct VideoFormat: Sendable {
     /// The format's name and file extension (`mp4`).
     var name: String
-    /// Filters for each distinct picture, before holds are repeated (pixel format, size).
-    var prepare: @Sendable (_ options: VideoOptions, _ width: Int) -> [String]
+    /// Filters for each distinct picture, before holds are repeated (pixel format, size), given
+    /// the canvas width and the background colour (`0xRRGGBB`) for padding.
+    var prepare: @Sendable (_ options: VideoOptions, _ width: Int, _ background: String) -> [String]
     /// Filters after holds are repeated (GIF: frame rate and palette).
     var finish: @Sendable (_ fps: Int) -> [String] = { _ in [] }
     /// ffmpeg's output options: codec, container.
@@ -61,7 +62,8 @@ enum VideoWriter {
             try? FileManager.default.removeItem(at: script)
             OutputGuard.unregister(script.path)
         }
-        let filters = format.prepare(options, width) + holdFilters(timeline) + ["setpts=N/FRAME_RATE/TB"] + format.finish(fps)
+        let background = "0x" + context.theme.background.withAlpha(1).hexString.dropFirst()
+        let filters = format.prepare(options, width, background) + holdFilters(timeline) + ["setpts=N/FRAME_RATE/TB"] + format.finish(fps)
         do {
             try filters.joined(separator: ",\n").write(to: script, atomically: false, encoding: .utf8)
         } catch {
