@@ -44,4 +44,21 @@ extension SceneElement {
         case .circle, .polygon, .path: return self
         }
     }
+
+    /// The centre of a text's anchor point or of a box-shaped shape.
+    var center: Point? {
+        if case .text(let run) = self { return run.position }
+        return box?.center
+    }
+
+    /// Whether `other` is the same kind of thing at about the same size (for texts: the same words).
+    func isLike(_ other: SceneElement) -> Bool {
+        switch (self, other) {
+        case (.text(let a), .text(let b)):
+            return a.text == b.text
+        default:
+            guard let a = box, let b = other.box, b.width > 0, b.height > 0 else { return false }
+            return (0.7...1.4).contains(a.width / b.width) && (0.7...1.4).contains(a.height / b.height)
+        }
+    }
 }

@@ -27,8 +27,9 @@ public struct SceneTween: Sendable {
         case arrive(Double, window: ClosedRange<Double>)
         /// A path drawn progressively along `line`, its arrowhead (if any) riding the tip.
         case grow(line: [Point], stroke: StrokeStyle, role: SceneElement.Role, head: SceneElement?, opacity: Double)
-        /// A highlight moving from one box to another.
-        case glide(from: Rect, to: Rect, SceneElement, opacity: Double)
+        /// A highlight moving from one box to another; `emerges` when the box it leaves stays
+        /// highlighted (it then appears as it moves off).
+        case glide(from: Rect, to: Rect, SceneElement, opacity: Double, emerges: Bool)
         /// A chip filling from its left edge.
         case fill(Rect, SceneElement, opacity: Double)
     }
@@ -118,15 +119,16 @@ public struct SceneTween: Sendable {
             }
             if let oldHead { windowOfA[oldHead] = Self.leaveLate }
         }
-        // The highlight glides from the nearest node highlighted before.
-        let fromHighlights = onlyA.filter { a[$0].element.role == .highlight }
+        // The highlight glides from the nearest node highlighted before (one that stays
+        // highlighted, such as the node sending a gradient back, sends a copy out).
+        let fromHighlights = a.indices.filter { a[$0].element.role == .highlight }
         for index in onlyB where b[index].element.role == .highlight {
             guard let box = b[index].element.box else { continue }
             let nearest = fromHighlights.compactMap { i in a[i].element.box.map { (i, $0) } }
                 .min { Curves.distance($0.1.center, box.center) < Curves.distance($1.1.center, box.center) }
             guard let (source, old) = nearest else { continue }
-            motionOfB[index] = .glide(from: old, to: box, b[index].element, opacity: b[index].opacity)
-            hiddenA.insert(source)
+            motionOfB[index] = .glide(from: old, to: box, b[index].element, opacity: b[index].opacity, emerges: matchedA[source])
+            if !matchedA[source] { hiddenA.insert(source) }
             partnerOfB[index] = source
         }
         // Gradient chips (the only rounded boxes of a node that change) fill up; the chip they
@@ -149,6 +151,22 @@ public struct SceneTween: Sendable {
                 sameGeometry[key]!.removeFirst()
                 crossFade(i, index)
             }
+        }
+        // … and so does the same text or box moved a little by its new style (a label that is
+        // no longer bold sits a point or two elsewhere, its chip a little smaller).
+        var nearby: [Nearby: [Int]] = [:]
+        let paired = Set(partnerOfB.values)
+        for index in onlyA where windowOfA[index] == nil && !hiddenA.contains(index) && !paired.contains(index) {
+            if let key = Nearby(a[index].element) { nearby[key, default: []].append(index) }
+        }
+        for index in onlyB where motionOfB[index] == nil && !headsOfB.contains(index) {
+            guard let key = Nearby(b[index].element), let center = b[index].element.center else { continue }
+            let candidates = key.neighbours.flatMap { nearby[$0] ?? [] }.filter { windowOfA[$0] == nil }
+            let close = candidates.filter { i in
+                guard let other = a[i].element.center else { return false }
+                return Curves.distance(other, center) < Nearby.cell && a[i].element.isLike(b[index].element)
+            }
+            if let i = close.min() { crossFade(i, index) }
         }
 
         var items: [Item] = []
@@ -202,9 +220,10 @@ public struct SceneTween: Sendable {
                 if let head {
                     Self.append(MotionPath.carry(head, from: line, to: part), opacity: opacity, to: &elements)
                 }
-            case .glide(let from, let to, let leaf, let opacity):
+            case .glide(let from, let to, let leaf, let opacity, let emerges):
                 let f = Easing.inOut(t, in: Self.growWindow)
-                Self.append(f < 1 ? leaf.withBox(MotionPath.lerp(from, to, f)) : leaf, opacity: opacity, to: &elements)
+                Self.append(f < 1 ? leaf.withBox(MotionPath.lerp(from, to, f)) : leaf,
+                            opacity: opacity * (emerges ? min(1, f * 4) : 1), to: &elements)
             case .fill(let rect, let leaf, let opacity):
                 let f = Easing.inOut(t, in: Self.fillWindow)
                 guard f > 0 else { continue }
@@ -274,6 +293,39 @@ public struct SceneTween: Sendable {
             x = Int((p.x * 100).rounded())
             y = Int((p.y * 100).rounded())
             self.role = role
+        }
+    }
+
+    /// A text or box, by role, words or shape, and the cell of a coarse grid its centre is in.
+    struct Nearby: Hashable {
+        static let cell = 24.0
+        var role: SceneElement.Role
+        var kind: String
+        var x: Int
+        var y: Int
+
+        init?(_ element: SceneElement) {
+            guard let center = element.center, let role = element.role else { return nil }
+            switch element {
+            case .text(let run): kind = "text " + run.text
+            case .shape(.rect, _, _, _): kind = "rect"
+            case .shape(.roundedRect, _, _, _): kind = "rounded"
+            case .shape(.ellipse, _, _, _): kind = "ellipse"
+            default: return nil
+            }
+            self.role = role
+            x = Int((center.x / Self.cell).rounded(.down))
+            y = Int((center.y / Self.cell).rounded(.down))
+        }
+
+        /// This cell and the eight around it.
+        var neighbours: [Nearby] {
+            (-1...1).flatMap { dx in (-1...1).map { dy in
+                var key = self
+                key.x += dx
+                key.y += dy
+                return key
+            } }
         }
     }
 }
