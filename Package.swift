@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // `swift package generate-documentation`: the DocC catalogs of Chainframe and ChainframeRender.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // The HTTP and WebSocket server of `chainframe watch` (no dependencies of its own).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -51,7 +53,7 @@ let package = Package(
         .testTarget(name: "ChainframeRenderTests",
                     dependencies: ["ChainframeRender", "Chainframe", "ChainframeGraphics",
                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
-                    exclude: ["__Snapshots__"]),
+                    exclude: ["__Snapshots__", "__Goldens__"]),
         .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "Chainframe"],
                     exclude: ["Fixtures"]),
     ]

@@ -53,7 +53,7 @@ for (inputs, hidden) in networks {
 }
 
 // Warm up fonts and Graphviz so that the first graph's layout time is not the process's start.
-_ = try FrameRenderer(storyboard: Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
+_ = try FrameRenderer(storyboard: try Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
                       theme: .classroom, options: FrameOptions()).png(0)
 
 print("Chainframe frame benchmark — 1920×1080 frames, \(cores) cores (rows as Markdown, printed as each graph finishes)")
@@ -68,7 +68,7 @@ for c in cases {
     let graph = try GraphBuilder.build(SourceFile(name: c.name, text: c.source))
     var options = Storyboard.Options()
     options.granularity = c.granularity
-    let storyboard = Storyboard(try Evaluation(graph), options: options)
+    let storyboard = try Storyboard(try Evaluation(graph), options: options)
     let frames = storyboard.steps.count
 
     // (1) Chainframe on one core: where the time goes.
@@ -147,7 +147,7 @@ print("MLPs use --granularity rank (one step per rank); Graphviz columns time \(
 // PNG settings, measured on the lecture's summary frame: the encoder's defaults come from here.
 print("")
 print("PNG encoding of one 1920×1080 frame (lecture summary), by row filter and zlib level:")
-let summaryStoryboard = Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "lecture.cg", text: lecture))))
+let summaryStoryboard = try Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "lecture.cg", text: lecture))))
 let summaryRenderer = try FrameRenderer(storyboard: summaryStoryboard, theme: .classroom, options: FrameOptions())
 let summaryCanvas = try CairoCanvas.image(width: 1920, height: 1080)
 CairoSceneRenderer.draw(summaryRenderer.scene(summaryStoryboard.steps.count - 1), on: summaryCanvas)

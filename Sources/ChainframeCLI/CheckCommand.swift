@@ -28,9 +28,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let evaluation = try input.loadEvaluation()
-        let check = try Limits.$maxElements.withValue(input.maxElements) {
-            try NumericalCheck(evaluation, h: h, tolerance: tolerance)
-        }
+        let check = try NumericalCheck(evaluation, h: h, tolerance: tolerance)
         switch format {
         case .text: print(CheckReport.text(check, graph: evaluation.graph, phrases: language.phrases), terminator: "")
         case .json: print(CheckReport.json(check, graph: evaluation.graph).serialized(indent: 2))

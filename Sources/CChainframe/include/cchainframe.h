@@ -58,7 +58,6 @@ cf_gv_graph *cf_gv_subgraph(cf_gv_graph *graph, const char *name, const char *ra
 int cf_gv_subgraph_add(cf_gv_graph *subgraph, cf_gv_node *node);
 /// Adds a named edge (distinct names give parallel edges). NULL on failure.
 cf_gv_edge *cf_gv_edge_add(cf_gv_graph *graph, cf_gv_node *tail, cf_gv_node *head, const char *name);
-int cf_gv_edge_set(cf_gv_edge *edge, const char *name, const char *value);
 
 /// Runs a layout engine ("dot"). Returns 0 on success.
 int cf_gv_layout(cf_gv_context *context, cf_gv_graph *graph, const char *engine);

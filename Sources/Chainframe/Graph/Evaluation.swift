@@ -23,8 +23,10 @@ public struct Evaluation: Sendable {
 
     /// Evaluates `graph` forward, then differentiates its output backward.
     ///
-    /// - Parameter overrides: replacement values for some inputs, by node index (used by the
-    ///   numerical check and nudges); each must have the input's shape.
+    /// - Parameters:
+    ///   - graph: the graph, evaluated within the limits it was built under.
+    ///   - overrides: replacement values for some inputs, by node index (used by the
+    ///     numerical check and nudges); each must have the input's shape.
     /// - Throws: a `Diagnostic` for a shape mismatch or a non-scalar output.
     public init(_ graph: Graph, overrides: [Int: Tensor] = [:]) throws {
         self.graph = graph
@@ -51,7 +53,7 @@ public struct Evaluation: Sendable {
                 values.append(literal)
             } else if let operation = node.operation {
                 do {
-                    values.append(try operation.function.forward(arguments(operation, node, values)))
+                    values.append(try operation.function.forward(arguments(operation, node, values), limits: graph.limits))
                 } catch {
                     throw graph.source.error(error.text(operator: Evaluation.operatorSymbol(operation.function)),
                                              at: node.location)
@@ -61,17 +63,12 @@ public struct Evaluation: Sendable {
         return values
     }
 
-    /// How shape errors name the operation: `'+'`, `'exp'`; nil for `@` and composites,
-    /// whose messages already say what they are.
+    /// How shape errors name the operation: `'+'`, `'exp'`, as .cg files spell it; nil for `@`
+    /// and composites, whose messages already say what they are.
     private static func operatorSymbol(_ function: Function) -> String? {
-        switch function {
-        case .primitive(.add): return "'+'"
-        case .primitive(.subtract): return "'-'"
-        case .primitive(.multiply): return "'*'"
-        case .primitive(.divide): return "'/'"
-        case .primitive(.power): return "'^'"
-        case .primitive(.matmul), .composite: return nil
-        default: return "'\(function.name)'"
+        guard case .primitive(let p) = function, p != .matmul else { return nil }
+        switch p.rule.spelling {
+        case .infix(let symbol, _), .prefix(let symbol), .call(let symbol): return "'\(symbol)'"
         }
     }
 
@@ -98,9 +95,9 @@ public struct Evaluation: Sendable {
             guard let operation = node.operation else { continue }
             let x = arguments(operation, node, values)
             let g = gradients[index] ?? Tensor(repeating: 0, shape: values[index].shape)
-            let parts = operation.function.backward(x, values[index], g)
+            let parts = operation.function.backward(x, values[index], g, limits: graph.limits)
             let scalarEdges = values[index].isScalar
-            let locals = scalarEdges ? operation.function.backward(x, values[index], Tensor(1)) : []
+            let locals = scalarEdges ? operation.function.backward(x, values[index], Tensor(1), limits: graph.limits) : []
             var flows: [Flow] = []
             for (position, from) in node.inputs.enumerated() {
                 // An input used twice by the same node (u = b * b) gets one edge carrying the total.

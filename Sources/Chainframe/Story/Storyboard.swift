@@ -37,11 +37,14 @@ public struct Storyboard: Sendable {
     public let steps: [Step]
 
     /// Builds the steps for an evaluated graph.
-    public init(_ evaluation: Evaluation, options: Options = Options()) {
+    ///
+    /// - Throws: a `Diagnostic` when the nudge or the numerical check cannot be computed (they
+    ///   evaluate the graph again, within the limits it was built under).
+    public init(_ evaluation: Evaluation, options: Options = Options()) throws {
         self.evaluation = evaluation
         self.options = options
         var builder = StoryboardBuilder(evaluation: evaluation, options: options)
-        self.steps = builder.build()
+        self.steps = try builder.build()
     }
 
     /// The operation nodes whose gradient reaches the output, in reverse topological order:
@@ -81,7 +84,7 @@ struct StoryboardBuilder {
         return graph.nodes.indices.reversed().filter { reaches[$0] && graph.nodes[$0].operation != nil }
     }
 
-    mutating func build() -> [Step] {
+    mutating func build() throws -> [Step] {
         var steps: [Step] = []
         let leaves = Set(graph.nodes.indices.filter { graph.nodes[$0].operation == nil })
         let computed = graph.nodes.indices.filter { graph.nodes[$0].operation != nil }
@@ -114,11 +117,11 @@ struct StoryboardBuilder {
         }
 
         if options.phases.contains(.nudge), let nudge = options.nudge {
-            steps += nudgeSteps(input: nudge.input, h: nudge.h, knownValues: all)
+            steps += try nudgeSteps(input: nudge.input, h: nudge.h, knownValues: all)
         }
 
-        if options.phases.contains(.check), let check = try? NumericalCheck(evaluation, h: options.checkH) {
-            steps.append(checkStep(check, knownValues: all))
+        if options.phases.contains(.check) {
+            steps.append(checkStep(try NumericalCheck(evaluation, h: options.checkH), knownValues: all))
         }
 
         if options.phases.contains(.summary) {
@@ -142,10 +145,10 @@ struct StoryboardBuilder {
 
     /// The nudge of the lecture: `input` becomes x + h, then the change travels right one
     /// node at a time; the last step compares Δout/Δinput with the backward pass's gradient.
-    private func nudgeSteps(input: Int, h: Double, knownValues: Set<Int>) -> [Step] {
+    private func nudgeSteps(input: Int, h: Double, knownValues: Set<Int>) throws -> [Step] {
         var nudged = evaluation.values[input]
         nudged.scalars = nudged.scalars.map { $0 + h }
-        guard let after = try? Evaluation.forward(graph, overrides: [input: nudged]) else { return [] }
+        let after = try Evaluation.forward(graph, overrides: [input: nudged])
         // The nodes the change reaches, in topological order.
         var reached: Set<Int> = [input]
         var order = [input]

@@ -21,7 +21,7 @@ public final class FrameRenderer {
     }
 
     /// A renderer that shares an existing layout (one per thread: Pango is per thread).
-    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
+    package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
                 text: PangoText = PangoText()) {
         self.storyboard = storyboard
         self.theme = theme
@@ -29,11 +29,6 @@ public final class FrameRenderer {
         self.text = text
         self.layout = layout
         self.builder = SceneBuilder(storyboard: storyboard, layout: layout, theme: theme, options: options, text: text)
-    }
-
-    /// A renderer for another thread, sharing this one's layout.
-    public func sibling() -> FrameRenderer {
-        FrameRenderer(storyboard: storyboard, theme: theme, options: options, layout: layout)
     }
 
     /// The scene of step `index`.
