@@ -25,10 +25,13 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        // Small C shims for what Swift cannot call: Graphviz's ND_/ED_ macros, libpng's setjmp.
-        .target(name: "CChainframe", dependencies: ["CGraphviz", "CPNG"],
+        // Small C shims for what Swift cannot call: Graphviz's ND_/ED_ macros, libpng's setjmp
+        // (and libdeflate, which deflates the image data libpng writes).
+        .target(name: "CChainframe", dependencies: ["CGraphviz", "CPNG", "CDeflate"],
                 linkerSettings: [.linkedLibrary("z")]),
         // One Swift wrapper per C library: Graphviz layout, cairo/Pango canvas, libpng codec.
         .target(name: "ChainframeGraphics",

@@ -137,4 +137,41 @@ import Testing
     @Test func defaultPhasesLeaveNudgeAndCheckOut() throws {
         #expect(Set(try Storyboard(lecture).steps.map(\.phase)) == [.inputs, .forward, .backward, .summary])
     }
+
+    /// Each step's state, rebuilt naively: what the backward pass knows after each operation.
+    @Test func stepStatesMatchAReplayOfTheBackwardPass() throws {
+        let e = try evaluate("x = 2\na = 3 * x\nb = x * x\nf = a + b\n")
+        let steps = try Storyboard(e).steps
+        var complete: Set<Int> = []
+        for step in steps where step.phase == .backward {
+            for (node, state) in step.gradients where state.isComplete { complete.insert(node) }
+            // Once complete, a gradient stays complete and known for the rest of the pass.
+            #expect(complete.allSatisfy { step.gradients[$0]?.isComplete == true })
+            #expect(step.knownValues.count == e.graph.nodes.count)
+            #expect(Set(step.activeEdges).isSubset(of: Set(step.sentBack)))
+        }
+        // Leaving the backward pass for the summary keeps everything; the forward pass has none of it.
+        #expect(steps.first { $0.phase == .forward }!.gradients.isEmpty)
+        #expect(steps.first { $0.phase == .forward }!.sentBack.isEmpty)
+        #expect(steps.last!.gradients.count == e.graph.nodes.filter { $0.kind != .constant }.count)
+    }
+
+    /// A storyboard keeps one copy of values and gradients plus what each step changes: memory
+    /// grows with nodes + steps, not nodes × steps (a 4 000-node MLP has ~8 000 steps).
+    @Test func stepStatesGrowWithNodesPlusSteps() throws {
+        var lines = ["x0 = 0.5"]
+        for i in 1...600 { lines.append("x\(i) = tanh(x\(i - 1) * \(Double(i % 7) / 7 + 0.1))") }
+        let e = try evaluate(lines.joined(separator: "\n"))
+        var options = Storyboard.Options()
+        options.phases = Set(Step.Phase.allCases)
+        options.nudge = (input: 0, h: 0.001)
+        let board = try Storyboard(e, options: options)
+        let nodes = e.graph.nodes.count, edges = e.graph.edges.count
+        #expect(board.steps.count > nodes)
+        // Every node becomes known, gets a gradient, is nudged; every edge is sent back: a few
+        // changes each per phase, never one per node per step (that would be over 700 000).
+        #expect(board.steps[0].states.changeCount <= 12 * (nodes + edges))
+        let middle = board.steps[board.steps.count / 2]
+        #expect(middle.states.changeCount == board.steps[0].states.changeCount, "one history, shared")
+    }
 }
