@@ -120,7 +120,7 @@ extension Theme {
         description: "Light, like lecture slides: forward in blue, backward in red (the default).",
         background: RGBA(hex: "#FFFFFF")!,
         fontFamily: "DejaVu Sans, NanumGothic",
-        fontSizes: FontSizes(node: 20, value: 22, gradient: 18, edgeLabel: 17,
+        fontSizes: FontSizes(node: 20, value: 22, gradient: 20, edgeLabel: 18,
                              captionTitle: 22, caption: 32, captionDetail: 28),
         input: NodeStyle(shape: .roundedBox, fill: RGBA(hex: "#EAF1FB")!, stroke: RGBA(hex: "#1F4E9E")!,
                          strokeWidth: 2, text: RGBA(hex: "#1B1B1F")!, cornerRadius: 12),

@@ -28,6 +28,12 @@ public indirect enum SceneElement: Sendable, Hashable {
     case text(TextRun)
     /// Elements drawn together at an opacity (parts not reached yet are quiet).
     case group(opacity: Double, [SceneElement])
+    /// The parts that belong to one edge of the graph (its backward flow and label), named by
+    /// the nodes it joins, so exporters can keep them together (SVG `data-from`/`data-to`).
+    case link(from: String, to: String, [SceneElement])
+    /// Elements seen through a window: drawn only inside the rectangle (the focus camera's
+    /// view of a large graph).
+    case clip(Rect, [SceneElement])
 
     /// What an element means, for exporters that keep structure (SVG classes, TikZ styles).
     public enum Role: String, Sendable, Hashable {

@@ -6,7 +6,7 @@ extension SceneElement {
         switch self {
         case .shape(_, _, _, let role), .path(_, _, let role): return role
         case .text(let run): return run.role
-        case .group: return nil
+        case .group, .link, .clip: return nil
         }
     }
 
@@ -29,7 +29,7 @@ extension SceneElement {
             // The same words at the same place, in another weight or colour (a label no longer bold).
             return .text(TextRun(text: run.text, font: FontSpec(), color: clear, position: run.position,
                                  anchor: run.anchor, role: run.role))
-        case .group: return nil
+        case .group, .link, .clip: return nil
         }
     }
 

@@ -256,7 +256,10 @@ public struct SceneTween: Sendable {
             switch element {
             case .group(let groupOpacity, let children):
                 out += leaves(children, opacity: opacity * groupOpacity)
-            case .shape, .path, .text:
+            case .link(_, _, let children):
+                out += leaves(children, opacity: opacity)
+            case .shape, .path, .text, .clip:
+                // A clipped view (the focus camera) moves as one piece.
                 out.append(Leaf(element: element, opacity: opacity))
             }
         }
