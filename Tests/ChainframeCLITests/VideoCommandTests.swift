@@ -58,9 +58,13 @@ import Testing
         let out = dir.appendingPathComponent("out/lecture")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(files.contains("lecture.mp4") && files.contains("lecture.srt") && files.contains("lecture.vtt"))
-        // 16 s at 10 fps: 160 video frames and 160 motion PNG frames.
-        #expect(files.filter { $0.hasPrefix("frame-") }.count == 160)
+        // The lesson's length at 10 fps: as many video frames as motion PNG frames.
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("frames.json"))) as! [String: Any]
+        let milliseconds = try #require(index["duration_ms"] as? Int)
+        #expect(milliseconds >= 10_000)
+        let frames = milliseconds / 100
+        #expect(files.filter { $0.hasPrefix("frame-") }.count == frames)
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("report.json"))) as! [String: Any]
-        #expect(report["frames"] as? Int == 320)
+        #expect(report["frames"] as? Int == 2 * frames)
     }
 }
