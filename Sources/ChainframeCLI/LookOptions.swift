@@ -52,6 +52,12 @@ struct LookOptions: ParsableArguments {
     @Option(help: "One step per node, or per rank of the layout (all nodes at one depth at once): node, rank, or auto (node up to 150 nodes, rank beyond).")
     var granularity: String = "auto"
 
+    @Option(help: "Frames per second of videos (mp4, webm, gif; default 30); with png-frames, write every frame of the animation at this rate.")
+    var fps: Int?
+
+    @Option(help: "Width of GIFs in pixels (the height follows).")
+    var gifWidth: Int = 960
+
     func validate() throws {
         _ = try renderOptions()
     }
@@ -77,6 +83,8 @@ struct LookOptions: ParsableArguments {
                         ("granularity", granularity)]
         if let decimals { settings.append(("decimals", "\(decimals)")) }
         if let nudge { settings.append(("nudge", nudge)) }
+        if let fps { settings.append(("fps", "\(fps)")) }
+        settings.append(("gif-width", "\(gifWidth)"))
         return settings
     }
 

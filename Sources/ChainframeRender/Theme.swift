@@ -93,6 +93,8 @@ public struct Theme: Sendable, Equatable {
     public var highlightWidth: Double
     /// Opacity of parts not reached yet (quiet, but readable).
     public var pendingOpacity: Double
+    /// How long the motion into a step lasts in videos, GIFs and motion frames (milliseconds).
+    public var transitionMilliseconds: Double
 
     public var edgeWidth: Double
     public var arrowSize: Double
@@ -134,6 +136,7 @@ extension Theme {
         highlight: RGBA(hex: "#F2A900")!,
         highlightWidth: 5,
         pendingOpacity: 0.45,
+        transitionMilliseconds: 500,
         edgeWidth: 2,
         arrowSize: 11,
         backwardWidth: 3,

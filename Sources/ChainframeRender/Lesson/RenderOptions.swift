@@ -37,13 +37,18 @@ public struct RenderOptions: Sendable, Equatable {
     public var language: String = "en"
     /// One step per node, or per rank.
     public var granularity: Storyboard.Granularity = .auto
+    /// Frames per second of videos (30 when nil); with `png-frames`, a number writes every
+    /// frame of the animation at that rate.
+    public var fps: Int?
+    /// The width of GIFs in pixels.
+    public var gifWidth: Int = 960
 
     /// The defaults of `chainframe render`.
     public init() {}
 
     /// The option names ``set(_:to:)`` knows, as batch manifests spell them.
     public static let keys = ["size", "scale", "max-pixels", "transparent", "rankdir", "camera", "steps", "nudge", "nudge-h",
-                              "check-h", "precision", "decimals", "notation", "lang", "granularity"]
+                              "check-h", "precision", "decimals", "notation", "lang", "granularity", "fps", "gif-width"]
 
     /// Sets the option `key` (one of ``keys``) from its textual form, as on the command line.
     ///
@@ -101,6 +106,8 @@ public struct RenderOptions: Sendable, Equatable {
                 throw ChainframeError.invalidOption("granularity", "must be auto, node or rank")
             }
             self.granularity = granularity
+        case "fps": fps = try integer()
+        case "gif-width": gifWidth = try integer()
         default:
             throw ChainframeError(.option, "unknown option '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
         }
@@ -139,6 +146,8 @@ public struct RenderOptions: Sendable, Equatable {
         if let decimals, !(0...12).contains(decimals) { throw ChainframeError.invalidOption("decimals", "must be from 0 to 12") }
         guard nudgeH != 0, nudgeH.isFinite else { throw ChainframeError.invalidOption("nudge-h", "must be a non-zero number") }
         guard checkH > 0, checkH.isFinite else { throw ChainframeError.invalidOption("check-h", "must be a positive number") }
+        if let fps, !(1...120).contains(fps) { throw ChainframeError.invalidOption("fps", "must be from 1 to 120") }
+        guard (16...16384).contains(gifWidth) else { throw ChainframeError.invalidOption("gif-width", "must be from 16 to 16384") }
         guard Phrasebook.all[language] != nil else {
             throw ChainframeError.invalidOption("lang", "must be one of \(Phrasebook.all.keys.sorted().joined(separator: ", "))")
         }
@@ -190,6 +199,11 @@ public struct RenderOptions: Sendable, Equatable {
                 "transparent=\(transparent)", "rankdir=\(direction.map { $0 == .topToBottom ? "TB" : "LR" } ?? "auto")", "camera=\(camera.rawValue)", "steps=\(order)",
                 "nudge=\(nudge ?? "")", "nudge-h=\(NumberFormat.full(nudgeH))", "check-h=\(NumberFormat.full(checkH))",
                 "precision=\(precision)", "decimals=\(decimals.map(String.init) ?? "")", "notation=\(notation.rawValue)", "lang=\(language)",
-                "granularity=\(granularity.rawValue)"]
+                "granularity=\(granularity.rawValue)", "fps=\(fps.map(String.init) ?? "")", "gif-width=\(gifWidth)"]
+    }
+
+    /// Frame rate and GIF width for videos and motion frames.
+    public var videoOptions: VideoOptions {
+        VideoOptions(fps: fps, gifWidth: gifWidth)
     }
 }
