@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The largest relative error accepted: |analytic − numeric| / max(1, |analytic|, |numeric|).")
     var tolerance: Double = NumericalCheck.defaultTolerance
 
+    @Flag(help: "Check every element of every input (default: \(NumericalCheck.defaultSample) evenly spaced elements of larger inputs).")
+    var all = false
+
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
@@ -29,7 +32,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let evaluation = try input.loadEvaluation()
         let check = try Limits.$maxElements.withValue(input.maxElements) {
-            try NumericalCheck(evaluation, h: h, tolerance: tolerance)
+            try Limits.$maxTotalElements.withValue(input.maxTotalElements) {
+                try NumericalCheck(evaluation, h: h, tolerance: tolerance, sample: all ? nil : NumericalCheck.defaultSample)
+            }
         }
         switch format {
         case .text: print(CheckReport.text(check, graph: evaluation.graph, phrases: language.phrases), terminator: "")

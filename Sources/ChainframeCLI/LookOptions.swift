@@ -118,6 +118,7 @@ struct LookOptions: ParsableArguments {
         options.size = FrameOptions.CanvasSize(parsing: size) ?? options.size
         options.scale = scale
         options.transparent = transparent
+        options.maxPixels = maxPixels
         options.rankDirection = rankdir.uppercased() == "TB" ? .topToBottom : .leftToRight
         return options
     }

@@ -28,8 +28,14 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Frames drawn and encoded at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Seconds an external exporter may run before it (and its children) are stopped.")
+    var exporterTimeout: Double = ExportContext.defaultExporterTimeout
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard exporterTimeout > 0, exporterTimeout.isFinite else {
+            throw ValidationError("--exporter-timeout must be a positive number of seconds")
+        }
         _ = try exporters()
     }
 
@@ -51,6 +57,10 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let exporters = try exporters()
+        if let (file, formats) = Exporter.collision(among: exporters, baseName: baseName()) {
+            throw ValidationError("--format: \(formats.0) and \(formats.1) would both write \(file); "
+                                  + "render them into different directories (--out)")
+        }
         let graph = try input.loadGraph()
         let evaluation = try input.evaluate(graph)
         let storyboard = Storyboard(evaluation, options: try look.storyboardOptions(for: graph))
@@ -62,9 +72,10 @@ struct RenderCommand: ParsableCommand {
             Warnings.report(["no installed font can draw some characters of \"\(first)\"\(missing.count > 1 ? " (and \(missing.count - 1) more texts)" : ""); install fonts-nanum and fonts-dejavu-core"])
         }
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
-        let context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
+        var context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
                                     sourceName: input.file, sourceText: graph.source.text,
                                     version: ChainframeVersion.current, jobs: jobs)
+        context.exporterTimeout = exporterTimeout
         do {
             try AtomicFile.makeDirectory(directory)
             let lock = try OutputGuard.lock(directory) {
@@ -96,7 +107,7 @@ struct RenderCommand: ParsableCommand {
 enum Warnings {
     static func report(_ messages: [String]) {
         for message in messages {
-            FileHandle.standardError.write(Data("chainframe: warning: \(message)\n".utf8))
+            FileHandle.standardError.write(Data("chainframe: warning: \(TerminalText.sanitized(message))\n".utf8))
         }
     }
 }

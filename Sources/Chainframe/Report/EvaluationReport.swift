@@ -61,7 +61,9 @@ public enum EvaluationReport {
 
 /// Aligns rows of text into columns, the first row as a header.
 public enum TextTable {
+    /// Cells holding control characters (a label with ESC or BEL) are shown with visible escapes.
     public static func render(_ rows: [[String]]) -> String {
+        let rows = rows.map { $0.map { TerminalText.needsSanitizing($0) ? TerminalText.sanitized($0) : $0 } }
         guard let header = rows.first else { return "" }
         var widths = Array(repeating: 0, count: header.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }

@@ -16,7 +16,10 @@ public struct ValueText: Sendable {
     /// whose largest element is `largest`: 11 → 11.001 needs 6.
     public static func digits(showing delta: Double, largest: Double, minimum: Int) -> Int {
         guard delta > 0, largest > 0, largest.isFinite else { return minimum }
-        return min(17, max(minimum, Int((largest / delta).log10Rounded) + 2))
+        // A subnormal delta makes the ratio infinite: clamp before converting to Int.
+        let magnitude = (largest / delta).log10Rounded
+        guard magnitude.isFinite else { return magnitude > 0 ? 17 : minimum }
+        return min(17, max(minimum, Int(min(magnitude, 17)) + 2))
     }
 
     /// A number: `33`, `0.644397`, `−3` (with a real minus sign), `∞`, `NaN`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
@@ -20,6 +21,7 @@ struct BatchRunner {
     var jobs: Int
     var force: Bool
     var limits: [String]
+    var exporterTimeout: Double = ExportContext.defaultExporterTimeout
     var progress: BatchProgress
 
     func run(_ job: BatchJob) -> BatchResult {
@@ -36,6 +38,12 @@ struct BatchRunner {
             result.error = error.description
         } catch let error as RunFailure {
             result.error = error.message
+        } catch let error as LayoutError {
+            result.error = error.description
+        } catch let error as CanvasError {
+            result.error = "cannot draw: \(error.message)"
+        } catch let error as AutoCanvas.TooLarge {
+            result.error = error.description
         } catch {
             result.error = LookOptions.message(for: error)
         }
@@ -64,10 +72,11 @@ struct BatchRunner {
         let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)
         let directory = URL(fileURLWithPath: job.output)
         let progress = self.progress
-        let context = ExportContext(renderer: renderer, directory: directory,
+        var context = ExportContext(renderer: renderer, directory: directory,
                                     baseName: OutputName.base(of: job.file),
                                     sourceName: job.file, sourceText: graph.source.text, version: ChainframeVersion.current,
                                     jobs: jobs, progress: { progress.frameWritten() })
+        context.exporterTimeout = exporterTimeout
         do {
             try AtomicFile.makeDirectory(directory)
             let lock = try OutputGuard.lock(directory) {}

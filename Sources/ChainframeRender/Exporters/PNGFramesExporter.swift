@@ -5,7 +5,8 @@ extension Exporter {
     public static let pngFrames = Exporter(
         name: "png-frames",
         summary: "Numbered PNG frames, one per step, and frames.json (captions, durations).",
-        capabilities: [.raster, .sequence]
+        capabilities: [.raster, .sequence],
+        files: { base in ["frames.json": "png-frames"] }
     ) { context in
         let writer = PNGFramesWriter(directory: context.directory, sourceName: context.sourceName,
                                      sourceText: context.sourceText, version: context.version,

@@ -153,7 +153,7 @@ public struct PNGFramesWriter: Sendable {
             let digits = name.dropFirst(6).dropLast(4)
             guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
                   let number = Int(digits), number >= count else { continue }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            unlink(directory.appendingPathComponent(name).path)  // a file only, never a folder
         }
     }
 }

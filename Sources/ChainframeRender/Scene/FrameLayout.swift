@@ -105,6 +105,7 @@ public struct FrameLayout: Sendable {
                 .filter { graph.nodes[$0].kind == .input }.map { "n\($0)" })]
         }
         let (layout, warnings) = try GraphvizLayout.layout(request)
+        var sizeWarnings: [String] = []
 
         // Caption band: tall enough for the longest caption of any step.
         let captionLines = storyboard.steps.map { 1 + $0.caption.details.count }.max() ?? 1
@@ -125,10 +126,14 @@ public struct FrameLayout: Sendable {
             scale = min(availableWidth / max(graphBox.width, 1), availableHeight / max(graphBox.height, 1))
             scale = min(scale, 2.4)
         case .auto:
-            scale = 1
             let captionWidth = FrameLayout.widestCaption(storyboard, theme: theme, text: text)
-            canvas = Size(width: max(graphBox.width + margins.left + margins.right, captionWidth + 2 * theme.captionBand.padding),
-                          height: graphBox.height + margins.top + margins.bottom + bandHeight)
+            (canvas, scale) = try AutoCanvas.fit(graph: graphBox.size, margins: margins, bandHeight: bandHeight,
+                                                 minimumWidth: captionWidth + 2 * theme.captionBand.padding,
+                                                 options: options)
+            if scale < 1 {
+                sizeWarnings.append("the graph's natural size is more than --max-pixels allows; drawn at "
+                                + "\(Int((scale * 100).rounded(.down)))% (raise --max-pixels for more)")
+            }
         }
         scale = max(scale, 0.05)
         let bandAtTop = theme.captionBand.position == .top
@@ -161,7 +166,7 @@ public struct FrameLayout: Sendable {
         self.cards = cards
         self.rows = rows
         self.captionLines = captionLines
-        self.warnings = warnings.map { "graphviz: " + $0 }
+        self.warnings = warnings.map { "graphviz: " + $0 } + sizeWarnings
         self.edges = edges
         self.edgeLabels = edgeLabels
     }

@@ -23,6 +23,9 @@ public struct FrameOptions: Sendable, Equatable {
     /// Leave the background transparent (PNG with alpha).
     public var transparent = false
     public var rankDirection: RankDirection = .leftToRight
+    /// The most pixels a canvas may have (width × height × scale²): `auto` sizes shrink the
+    /// graph to fit it.
+    public var maxPixels = 40_000_000
 
     public init() {}
 }
