@@ -28,12 +28,12 @@ func fuzzRender(_ bytes: [UInt8]) {
             var options = FrameOptions()
             options.rankDirection = choice & 8 == 0 ? .leftToRight : .topToBottom
             options.size = choice & 32 == 0 ? .fixed(width: 320, height: 180) : .auto
-            options.maxPixels = 4_000_000
+            options.maxPixels = 500_000  // PNG encoding under AddressSanitizer is slow
             options.scale = choice & 64 == 0 ? 1 : 0.5
             guard let renderer = try? FrameRenderer(storyboard: storyboard, theme: .classroom, options: options) else { return }
             let steps = storyboard.steps.indices
             guard !steps.isEmpty else { return }
-            for index in Set([steps.first!, steps.count / 2, steps.last!]) {
+            for index in Set([steps.first!, steps.last!]) {
                 _ = try? renderer.png(index)
                 _ = SVGWriter.svg(renderer.scene(index), title: graph.title)
             }

@@ -42,8 +42,8 @@ public enum CheckReport {
         var out = TextTable.render(rows)
         for node in check.sampled.keys.sorted() {
             let (checked, total) = check.sampled[node]!
-            out += "\(TerminalText.sanitized(graph.nodes[node].id)): \(checked) of \(total) elements checked, evenly spaced "
-                + "(--all checks every one)\n"
+            out += Phrasebook.fill(phrases.sampledCheck, ["name": TerminalText.sanitized(graph.nodes[node].id),
+                                                          "k": "\(checked)", "n": "\(total)"]) + "\n"
         }
         let failed = check.rows.filter { !$0.passed }.count
         let tolerance = NumberFormat.full(check.tolerance)
