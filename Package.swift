@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // The HTTP and WebSocket server of `chainframe watch` (no dependencies of its own).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(name: "Chainframe"),
@@ -35,7 +37,8 @@ let package = Package(
                                .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "ChainframeCLI",
                           dependencies: ["Chainframe", "ChainframeRender",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                         .product(name: "FlyingFox", package: "FlyingFox")]),
         // Not a test: `scripts/benchmark` runs it and the README reports its numbers.
         .executableTarget(name: "ChainframeBenchmark",
                           dependencies: ["Chainframe", "ChainframeGraphics", "ChainframeRender"],

@@ -11,7 +11,7 @@ struct ChainframeCommand: ParsableCommand {
         commandName: "chainframe",
         abstract: "Turn a small computation graph into the frames of a lecture on the chain rule.",
         version: ChainframeVersion.current,
-        subcommands: [EvalCommand.self, CheckCommand.self, RenderCommand.self, ThemesCommand.self, ExportersCommand.self, SlopeCommand.self, BatchCommand.self]
+        subcommands: [EvalCommand.self, CheckCommand.self, RenderCommand.self, ThemesCommand.self, ExportersCommand.self, SlopeCommand.self, BatchCommand.self, WatchCommand.self]
     )
 
     /// Runs the command with Chainframe's exit statuses: 0 success, 1 run-time failure or

@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         }
         let bad = evaluation.nonFiniteNodes
         if !bad.isEmpty {
-            Warnings.report(["\(language.phrases.notFinite): " + bad.map { evaluation.graph.nodes[$0].id }.joined(separator: ", ")])
+            Warnings.report(["\(language.phrases.notFinite): " + bad.map { evaluation.graph.displayName(of: $0) }.joined(separator: ", ")])
         }
         if !check.passed { throw ExitCode(ExitStatus.failure) }
     }

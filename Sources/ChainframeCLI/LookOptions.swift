@@ -39,6 +39,9 @@ struct LookOptions: ParsableArguments {
     @Option(help: "Significant digits of numbers in frames and captions.")
     var precision: Int = 4
 
+    @Option(help: "Fixed decimals for every number in frames and captions (4 writes 0.5 as 0.5000, as micrograd's %.4f), instead of --precision's significant digits.")
+    var decimals: Int?
+
     @Option(help: "How derivatives are written: partial (∂J/∂a), leibniz (dJ/da) or code (da).")
     var notation: String = "partial"
 
@@ -61,6 +64,7 @@ struct LookOptions: ParsableArguments {
         }
         guard ["LR", "TB"].contains(rankdir.uppercased()) else { throw ValidationError("--rankdir must be LR or TB") }
         guard (1...17).contains(precision) else { throw ValidationError("--precision must be from 1 to 17") }
+        if let decimals, !(0...12).contains(decimals) { throw ValidationError("--decimals must be from 0 to 12") }
         guard Notation(rawValue: notation) != nil else {
             throw ValidationError("--notation must be partial, leibniz or code")
         }
@@ -107,6 +111,7 @@ struct LookOptions: ParsableArguments {
         var options = Storyboard.Options()
         options.phases = (try? phases()) ?? Step.Phase.standard
         options.precision = precision
+        options.decimals = decimals
         options.notation = Notation(rawValue: notation) ?? .partial
         options.phrases = language.phrases
         options.granularity = Storyboard.Granularity(rawValue: granularity) ?? .node
@@ -130,6 +135,7 @@ struct LookOptions: ParsableArguments {
                      "--granularity", granularity, "--nudge-h", NumberFormat.full(nudgeH),
                      "--check-h", NumberFormat.full(checkH), "--max-pixels", "\(maxPixels)"]
         if transparent { words.append("--transparent") }
+        if let decimals { words += ["--decimals", "\(decimals)"] }
         if let nudge { words += ["--nudge", nudge] }
         return words
     }

@@ -61,16 +61,8 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--format: \(formats.0) and \(formats.1) would both write \(file); "
                                   + "render them into different directories (--out)")
         }
-        let graph = try input.loadGraph()
-        let evaluation = try input.evaluate(graph)
-        let storyboard = Storyboard(evaluation, options: try look.storyboardOptions(for: graph))
-        let theme = try look.loadTheme()
-        let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)
-        Warnings.report(renderer.layout.warnings)
-        let missing = renderer.missingGlyphTexts()
-        if let first = missing.first {
-            Warnings.report(["no installed font can draw some characters of \"\(first)\"\(missing.count > 1 ? " (and \(missing.count - 1) more texts)" : ""); install fonts-nanum and fonts-dejavu-core"])
-        }
+        let renderer = try RenderPipeline.frameRenderer(input: input, look: look)
+        let graph = renderer.storyboard.evaluation.graph
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
         var context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
                                     sourceName: input.file, sourceText: graph.source.text,
@@ -100,6 +92,24 @@ struct RenderCommand: ParsableCommand {
     /// `output/<file name without extension>`.
     private func defaultDirectory() -> String {
         "output/" + baseName()
+    }
+}
+
+/// The stages `render` and `watch` share: read and evaluate the file, build the storyboard,
+/// load the theme and lay the graph out once; warns about layout problems and missing glyphs.
+enum RenderPipeline {
+    static func frameRenderer(input: InputOptions, look: LookOptions) throws -> FrameRenderer {
+        let graph = try input.loadGraph()
+        let evaluation = try input.evaluate(graph)
+        let storyboard = Storyboard(evaluation, options: try look.storyboardOptions(for: graph))
+        let theme = try look.loadTheme()
+        let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)
+        Warnings.report(renderer.layout.warnings)
+        let missing = renderer.missingGlyphTexts()
+        if let first = missing.first {
+            Warnings.report(["no installed font can draw some characters of \"\(first)\"\(missing.count > 1 ? " (and \(missing.count - 1) more texts)" : ""); install fonts-nanum and fonts-dejavu-core"])
+        }
+        return renderer
     }
 }
 

@@ -25,7 +25,7 @@ import Testing
         let nodes = document["nodes"] as! [[String: Any]]
         #expect(nodes.map { $0["id"] as! String } == ["a", "b", "c", "u", "v", "J"])
         let a = nodes[0]
-        #expect(Set(a.keys) == ["id", "label", "kind", "op", "inputs", "shape", "value", "grad"])
+        #expect(Set(a.keys) == ["id", "label", "display", "kind", "op", "inputs", "shape", "value", "grad"])
         #expect(a["kind"] as? String == "input")
         #expect(a["op"] is NSNull)
         #expect(a["value"] as? Double == 5)
@@ -37,7 +37,7 @@ import Testing
         #expect(bu["local"] as? Double == 2)
         #expect(bu["grad"] as? Double == 6)
         // Keys come in the documented order.
-        #expect(result.stdout.contains("\"id\": \"a\",\n      \"label\": \"a\",\n      \"kind\": \"input\",\n      \"op\": null,"))
+        #expect(result.stdout.contains("\"id\": \"a\",\n      \"label\": \"a\",\n      \"display\": \"a\",\n      \"kind\": \"input\",\n      \"op\": null,"))
     }
 
     @Test func evalJSONWritesTensorsAsNestedArraysAndNonFiniteAsStrings() throws {

@@ -67,6 +67,12 @@ struct ChainframeProcess {
         var data = Data()
     }
 
+    /// Whether `name` is an executable in a directory of `PATH` (for tests of optional tools).
+    static func isInstalled(_ name: String) -> Bool {
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return directories.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+    }
+
     /// A fresh temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory

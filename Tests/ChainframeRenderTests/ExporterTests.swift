@@ -152,8 +152,8 @@ import Testing
         #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains("<title>J = 3(a + bc)</title>"))
-        #expect(html.components(separatedBy: "<svg ").count - 1 == context.storyboard.steps.count)
-        #expect(html.components(separatedBy: "</svg>").count - 1 == context.storyboard.steps.count)
+        #expect(html.components(separatedBy: "<svg xmlns=").count - 1 == context.storyboard.steps.count)
+        #expect(html.components(separatedBy: "</figure>").count - 1 == context.storyboard.steps.count)
         for step in context.storyboard.steps {
             #expect(html.contains("<p class=\"headline\">\(SVGWriter.escape(step.caption.headline))</p>"))
             #expect(html.contains("data-duration=\"\(step.durationMilliseconds)\""))

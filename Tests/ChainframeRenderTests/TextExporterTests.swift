@@ -117,9 +117,9 @@ struct TextExporterTests {
         #expect(try export.run(.dot).map(\.lastPathComponent) == ["lecture.dot"])
         let dot = try export.text("lecture.dot")
         let counts = try GraphvizLayout.parse(dot: dot)
-        #expect(counts.nodes == 6 && counts.edges == 5)
+        #expect(counts.nodes == 6 + 2 && counts.edges == 5, "the graph's nodes and the canvas's two corners")
         let statements = dot.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let nodes = statements.filter { $0.hasPrefix("\"") && !$0.contains(" -> ") }
+        let nodes = statements.filter { $0.hasPrefix("\"") && !$0.hasPrefix("\"#canvas") && !$0.contains(" -> ") }
         let edges = statements.filter { $0.contains(" -> ") }
         #expect(nodes.count == 6 && edges.count == 5)
         for node in nodes { #expect(node.contains("pos=\"") && node.contains("!\"") && node.contains("width=")) }
@@ -141,7 +141,7 @@ struct TextExporterTests {
         defer { export.remove() }
         _ = try export.run(.dot)
         let dot = try export.text("shopping.dot")
-        #expect(try GraphvizLayout.parse(dot: dot) == (nodes: 9, edges: 8))
+        #expect(try GraphvizLayout.parse(dot: dot) == (nodes: 9 + 2, edges: 8))
         #expect(dot.contains("지불 금액"))
         let error = #expect(throws: LayoutError.self) { try GraphvizLayout.parse(dot: "digraph { a -> ") }
         #expect(error?.description.contains("syntax error") == true, "\(String(describing: error))")

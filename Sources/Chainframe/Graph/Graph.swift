@@ -11,6 +11,8 @@ public struct Graph: Sendable {
     public internal(set) var outputLocation: SourceLocation
     /// The `title` of the file, if any.
     public internal(set) var title: String?
+    /// How people see each node (see `displayName(of:)`), computed once when the graph is built.
+    var names = NodeNames()
 
     /// The index of the node named `id`.
     public func index(of id: String) -> Int? { indexByID[id] }

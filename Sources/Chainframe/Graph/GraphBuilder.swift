@@ -70,6 +70,7 @@ public struct GraphBuilder {
             throw source.error("the file defines no nodes; start with an input such as 'a = 5'",
                                at: SourceLocation(line: 1, column: 1))
         }
+        graph.names = NodeNames(graph)
         return graph
     }
 

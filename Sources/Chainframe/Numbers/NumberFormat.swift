@@ -36,6 +36,13 @@ public enum NumberFormat {
         return "\(mantissa)e\(exponent)"
     }
 
+    /// `value` with exactly `decimals` decimals, as C's `%.4f`: `0.5000`, `−0.0000` as `0.0000`.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return full(value) }
+        let text = String(format: "%.\(max(0, min(17, decimals)))f", value)
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
+    }
+
     /// A coordinate for text formats (SVG, TikZ, DOT): at most `decimals` decimals, trailing
     /// zeros and `-0` removed (`12.5`, `3`); non-finite values as `0`.
     public static func coordinate(_ x: Double, decimals: Int = 2) -> String {

@@ -17,6 +17,7 @@ public enum CheckReport {
             ("inputs", .array(check.rows.map { row in
                 .object([
                     ("id", .string(graph.nodes[row.node].id)),
+                    ("display", .string(graph.displayName(of: row.node))),
                     ("position", .array(row.position.map { .number(Double($0)) })),
                     ("analytic", .finite(row.analytic)),
                     ("numeric", .finite(row.numeric)),
@@ -29,11 +30,11 @@ public enum CheckReport {
 
     /// A table with analytic, numeric and relative error side by side, and a verdict line.
     public static func text(_ check: NumericalCheck, graph: Graph, phrases: Phrasebook = .english) -> String {
-        let output = graph.nodes[graph.output].id
+        let output = graph.displayName(of: graph.output)
         var rows: [[String]] = [[phrases.input, "\(phrases.analytic) ∂\(output)/∂\(phrases.input)",
                                  Phrasebook.fill(phrases.numeric, ["h": NumberFormat.full(check.h)]), phrases.relativeError, ""]]
         for row in check.rows {
-            let id = graph.nodes[row.node].id
+            let id = graph.displayName(of: row.node)
             let name = row.position.isEmpty ? id : id + "[" + row.position.map(String.init).joined(separator: ", ") + "]"
             rows.append([name, NumberFormat.full(row.analytic), NumberFormat.full(row.numeric),
                          row.error == 0 ? "0" : NumberFormat.rounded(row.error, significantDigits: 2),

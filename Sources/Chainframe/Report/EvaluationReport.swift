@@ -9,6 +9,7 @@ public enum EvaluationReport {
             return .object([
                 ("id", .string(node.id)),
                 ("label", .string(node.label)),
+                ("display", .string(graph.displayName(of: index))),
                 ("kind", .string(node.kind.rawValue)),
                 ("op", node.operation.map { .string(OperationText.name(of: $0, node: node, in: graph)) } ?? .null),
                 ("inputs", .array(node.inputs.map { .string(graph.nodes[$0].id) })),
@@ -33,27 +34,33 @@ public enum EvaluationReport {
         ])
     }
 
-    /// A table of every node: id, kind, what it computes, shape, value and gradient.
-    public static func text(_ evaluation: Evaluation, phrases: Phrasebook = .english) -> String {
+    /// A table of every node: name, kind, what it computes, shape, value and gradient, in
+    /// full or (with `decimals`) with fixed decimals.
+    public static func text(_ evaluation: Evaluation, phrases: Phrasebook = .english, decimals: Int? = nil) -> String {
         let graph = evaluation.graph
+        let fixed = decimals.map { ValueText(precision: 17, decimals: $0) }
+        func write(_ t: Tensor) -> String {
+            guard let fixed else { return t.description }
+            return fixed.inline(t, maxElements: Int.max).replacingOccurrences(of: "−", with: "-")
+        }
         var rows: [[String]] = [[phrases.node, phrases.kind, phrases.computes, phrases.shape, phrases.value,
-                                 "\(phrases.gradient) ∂\(graph.nodes[graph.output].id)/∂\(phrases.node)"]]
+                                 "\(phrases.gradient) " + Notation.partial.derivative(of: graph.displayName(of: graph.output), by: phrases.node)]]
         for (index, node) in graph.nodes.enumerated() {
-            let computes = node.operation.map { OperationText.formula(of: $0, node: node, in: graph) } ?? ""
+            let computes = node.operation == nil ? "" : graph.formula(of: index)
             rows.append([
-                node.id + (node.label != node.id && !node.label.isEmpty ? " (\(node.label))" : ""),
+                graph.displayName(of: index) + (node.isNamed && node.label != node.id ? " (\(node.id))" : ""),
                 node.kind.rawValue,
                 computes,
                 Tensor.describe(shape: evaluation.values[index].shape),
-                evaluation.values[index].description,
-                evaluation.gradients[index]?.description ?? "—",
+                write(evaluation.values[index]),
+                evaluation.gradients[index].map(write) ?? "—",
             ])
         }
         var out = TextTable.render(rows)
-        out += "\noutput \(graph.nodes[graph.output].id) = \(evaluation.values[graph.output].description)\n"
+        out += "\noutput \(graph.displayName(of: graph.output)) = \(write(evaluation.values[graph.output]))\n"
         let bad = evaluation.nonFiniteNodes
         if !bad.isEmpty {
-            out += "warning: \(phrases.notFinite): " + bad.map { graph.nodes[$0].id }.joined(separator: ", ") + "\n"
+            out += "warning: \(phrases.notFinite): " + bad.map { graph.displayName(of: $0) }.joined(separator: ", ") + "\n"
         }
         return out
     }

@@ -14,11 +14,12 @@ public enum OperationText {
         formula(of: operation, node: node, in: graph, style: .code)
     }
 
-    /// The operation over its inputs' labels (or any text for each argument).
-    /// With `labels`, inputs are written by their display labels instead of their ids.
+    /// The operation over its inputs' ids (or, with `labels`, their display names with
+    /// parentheses where precedence needs them: `w₁x₁ + w₂x₂ + b`).
     public static func formula(of operation: Operation, node: Node, in graph: Graph, style: Style = .math,
                                labels: Bool = false) -> String {
-        render(operation, style: style) { argument in
+        if labels, style == .math { return graph.nameTable.formula(operation, node: node, compact: false).text }
+        return render(operation, style: style) { argument in
             switch argument {
             case .input(let position):
                 let input = graph.nodes[node.inputs[position]]
@@ -29,33 +30,54 @@ public enum OperationText {
         }
     }
 
-    /// The operation with each argument replaced by `text(argument)`.
+    /// The operation with each argument replaced by `text(argument)`, each taken as one
+    /// unit (a text with a leading minus is put in parentheses).
     public static func render(_ operation: Operation, style: Style,
                               _ text: (Operation.Argument) -> String) -> String {
-        let args = operation.arguments.map { argument -> String in
-            let t = text(argument)
-            return t.hasPrefix("-") || t.hasPrefix("−") ? "(\(t))" : t
+        term(operation, style: style, compact: false) { Term.number(text($0)) }.text
+    }
+
+    /// The operation over terms, with parentheses where precedence needs them. `compact`
+    /// writes a product of one-letter names by juxtaposition (`w₁x₁`, `3v`) and a matrix
+    /// product without spaces (`X·W`), as names of unnamed nodes are written.
+    static func term(_ operation: Operation, style: Style, compact: Bool,
+                     _ text: (Operation.Argument) -> Term) -> Term {
+        let terms = operation.arguments.map(text)
+        /// The argument's text, in parentheses when it binds less than `strength` or starts with a minus.
+        func arg(_ i: Int, _ strength: Int) -> String {
+            let t = terms[i]
+            let signed = t.text.hasPrefix("-") || t.text.hasPrefix("−")
+            return t.strength < strength || signed ? "(\(t.text))" : t.text
         }
+        let code = style == .code
         switch operation.function {
         case .primitive(let p):
             switch p {
-            case .add: return "\(args[0]) + \(args[1])"
-            case .subtract: return "\(args[0]) \(style == .code ? "-" : "−") \(args[1])"
-            case .multiply: return "\(args[0]) \(style == .code ? "*" : "×") \(args[1])"
-            case .divide: return "\(args[0]) \(style == .code ? "/" : "÷") \(args[1])"
+            case .add: return Term("\(arg(0, Term.sum)) + \(arg(1, Term.sum))", strength: Term.sum)
+            case .subtract: return Term("\(arg(0, Term.sum)) \(code ? "-" : "−") \(arg(1, Term.product))", strength: Term.sum)
+            case .multiply:
+                if compact, terms[0].strength == Term.atom, terms[1].strength == Term.atom,
+                   DisplayName.isSymbol(terms[0].text) || Double(terms[0].text) != nil, DisplayName.isSymbol(terms[1].text) {
+                    return Term(terms[0].text + terms[1].text, strength: Term.product)
+                }
+                return Term("\(arg(0, Term.product)) \(code ? "*" : "×") \(arg(1, Term.product))", strength: Term.product)
+            case .divide: return Term("\(arg(0, Term.product)) \(code ? "/" : "÷") \(arg(1, Term.prefix))", strength: Term.product)
             case .power:
-                if style == .math, let sup = superscript(args[1]) { return args[0] + sup }
-                return "\(args[0])^\(args[1])"
-            case .matmul: return style == .code ? "\(args[0]) @ \(args[1])" : "\(args[0]) · \(args[1])"
-            case .negate: return (style == .code ? "-" : "−") + args[0]
-            case .sigmoid where style == .math: return "σ(\(args[0]))"
-            case .transpose where style == .math: return args[0] + "ᵀ"
-            default: return "\(p.rawValue)(\(args[0]))"
+                if !code, let sup = superscript(terms[1].text) { return Term(arg(0, Term.atom) + sup, strength: Term.power) }
+                return Term("\(arg(0, Term.atom))^\(arg(1, Term.atom))", strength: Term.power)
+            case .matmul:
+                if code { return Term("\(arg(0, Term.product)) @ \(arg(1, Term.product))", strength: Term.product) }
+                let dot = compact ? "·" : " · "
+                return Term(arg(0, Term.product) + dot + arg(1, Term.product), strength: Term.product)
+            case .negate: return Term((code ? "-" : "−") + arg(0, Term.product), strength: Term.prefix)
+            case .sigmoid where !code: return Term("σ(\(terms[0].text))", strength: Term.atom)
+            case .transpose where !code: return Term(arg(0, Term.atom) + "ᵀ", strength: Term.atom)
+            default: return Term("\(p.rawValue)(\(terms[0].text))", strength: Term.atom)
             }
         case .composite(.identity):
-            return args[0]
+            return terms[0]
         case .composite(let c):
-            return "\(c.rawValue)(\(args.joined(separator: ", ")))"
+            return Term("\(c.rawValue)(\(terms.map(\.text).joined(separator: ", ")))", strength: Term.atom)
         }
     }
 
@@ -112,4 +134,22 @@ public enum OperationText {
         }
         return out
     }
+}
+
+/// A piece of a formula and how strongly it binds, to know where parentheses go.
+struct Term: Sendable {
+    var text: String
+    var strength: Int
+
+    /// Binding strengths: sums, products (× ÷ ·), a leading minus, powers, atoms (names,
+    /// numbers, calls).
+    static let sum = 1, product = 2, prefix = 3, power = 4, atom = 5
+
+    init(_ text: String, strength: Int) {
+        self.text = text
+        self.strength = strength
+    }
+
+    /// A name or number taken as one unit.
+    static func number(_ text: String) -> Term { Term(text, strength: atom) }
 }

@@ -17,9 +17,24 @@ public enum Notation: String, Sendable, CaseIterable {
         }
     }
 
-    /// A name with spaces in parentheses, so `∂(지불 금액)/∂(사과 개수)` reads as one fraction.
+    /// A name that is more than one word or symbol in parentheses, so `∂(지불 금액)/∂(사과 개수)`,
+    /// `∂L/∂(w₁x₁)` and `∂f/∂(x²)` read as one fraction. A plain name (a letter, then letters,
+    /// digits and `_`, then only subscripts: `x`, `x0`, `w₁`, `z₍₁₎`) stays as it is.
     static func grouped(_ name: String) -> String {
-        name.contains(" ") && !(name.hasPrefix("(") && name.hasSuffix(")")) ? "(\(name))" : name
+        let plain: Bool = {
+            guard let first = name.first, first.isLetter, !DisplayName.isSubscript(first) else { return false }
+            var inSubscript = false
+            for c in name {
+                if DisplayName.isSubscript(c) {
+                    inSubscript = true
+                } else if inSubscript || !(c.isLetter || c == "_" || ("0"..."9").contains(c)) {
+                    return false
+                }
+            }
+            return true
+        }()
+        let wrapped = name.hasPrefix("(") && name.hasSuffix(")") && !name.dropFirst().dropLast().contains { $0 == "(" || $0 == ")" }
+        return plain || wrapped ? name : "(\(name))"
     }
 
     /// A local derivative `∂to/∂from` (always written out, even in code notation).

@@ -14,7 +14,7 @@ struct StepText {
         graph.displayName(of: index)
     }
 
-    var values: ValueText { ValueText(precision: options.precision) }
+    var values: ValueText { options.values }
 
     /// A number rounded to the storyboard's precision.
     func number(_ value: Double) -> String { values.number(value) }
@@ -23,10 +23,7 @@ struct StepText {
     func tensor(_ t: Tensor) -> String { values.inline(t) }
 
     /// A value as an operand: negative numbers in parentheses.
-    func operand(_ t: Tensor) -> String {
-        let s = tensor(t)
-        return s.hasPrefix("−") ? "(\(s))" : s
-    }
+    func operand(_ t: Tensor) -> String { values.operand(t) }
 
     func d(_ index: Int) -> String { options.notation.derivative(of: outputName, by: name(index)) }
 
@@ -49,16 +46,23 @@ struct StepText {
         let node = graph.nodes[index]
         guard let operation = node.operation else { return "\(name(index)) = \(tensor(evaluation.values[index]))" }
         let symbolic = OperationText.formula(of: operation, node: node, in: graph, style: .math, labels: true)
-        let numeric = OperationText.render(operation, style: .math) { argument in
+        // The numbers put into the formula, so that it checks at the digits shown.
+        let operands = operation.arguments.map { argument -> Tensor in
             switch argument {
-            case .input(let position): return operand(evaluation.values[node.inputs[position]])
-            case .constant(let t): return operand(t)
+            case .input(let position): return evaluation.values[node.inputs[position]]
+            case .constant(let t): return t
             }
         }
-        var parts = [name(index), symbolic]
-        if numeric != symbolic { parts.append(numeric) }
-        parts.append(tensor(evaluation.values[index]))
-        return parts.joined(separator: " = ")
+        var parts = [name(index)]
+        if symbolic != name(index) { parts.append(symbolic) }
+        if case .composite(.identity) = operation.function {
+            // A pass-through computes nothing: the value alone.
+        } else {
+            return (parts + [values.equation(operands, result: evaluation.values[index], write: { texts in
+                OperationText.render(operation, style: .math) { texts[operation.arguments.firstIndex(of: $0) ?? 0] }
+            }, compute: { try? operation.function.forward($0) })]).joined(separator: " = ")
+        }
+        return (parts + [tensor(evaluation.values[index])]).joined(separator: " = ")
     }
 
     /// A step that covers a whole rank: the first lines, and how many more.
@@ -71,7 +75,7 @@ struct StepText {
 
     func seedCaption(count: Int) -> Step.Caption {
         Step.Caption(title: title(.backward, 1, count),
-                     headline: "\(d(graph.output)) = 1", details: [phrases.seedNote])
+                     headline: "\(d(graph.output)) = \(number(1))", details: [phrases.seedNote])
     }
 
     /// One line per edge the step sends a gradient back along: the first is the headline.
@@ -101,7 +105,7 @@ struct StepText {
         if let local = flow.local {
             let chain = "\(d(to)) · \(options.notation.local(of: name(to), by: name(from)))"
             let g = evaluation.gradients[to]!.scalar
-            line = "\(d(from)) = \(chain) = \(operand(Tensor(g))) · \(operand(Tensor(local))) = \(tensor(contribution))"
+            line = "\(d(from)) = \(chain) = " + values.chainProduct(gradient: g, local: local, contribution: contribution.scalar)
             if to == graph.output {
                 // The first step back: the chain is just the local derivative.
                 let localText = options.notation.local(of: name(to), by: name(from))
@@ -114,8 +118,8 @@ struct StepText {
         if expected > 1 {
             let words = Phrasebook.fill(phrases.partialArrival, ["k": "\(parts.count)", "n": "\(expected)"])
             if parts.count == expected {
-                let sum = parts.map(operand).joined(separator: " + ")
-                line += "; " + Phrasebook.fill(phrases.branchSum, ["n": "\(expected)"]) + ": \(d(from)) = \(sum) = \(tensor(evaluation.gradients[from]!))"
+                line += "; " + Phrasebook.fill(phrases.branchSum, ["n": "\(expected)"]) + ": \(d(from)) = "
+                    + values.sum(parts, total: evaluation.gradients[from]!)
             } else {
                 line += " (\(words))"
             }
@@ -139,9 +143,11 @@ struct StepText {
     func nudgeRatioCaption(input: Int, old: Tensor, new: Tensor, h: Double, count: Int) -> Step.Caption {
         let change = new.scalar - old.scalar
         let ratio = change / h
-        let out = outputName, x = name(input)
+        let out = Notation.grouped(outputName), x = Notation.grouped(name(input))
         let analytic = evaluation.gradients[input].map { values.inline($0) } ?? "—"
-        let headline = "Δ\(out)/Δ\(x) = \(number(change)) / \(number(h)) = \(number(ratio))  ≈  \(d(input)) = \(analytic)"
+        let quotient = values.equation([Tensor(change), Tensor(h)], result: Tensor(ratio), write: { $0.joined(separator: " / ") },
+                                       compute: { Tensor($0[0].scalar / $0[1].scalar) })
+        let headline = "Δ\(out)/Δ\(x) = \(quotient)  ≈  \(d(input)) = \(analytic)"
         return Step.Caption(title: title(.nudge, count, count), headline: headline, details: [])
     }
 

@@ -11,6 +11,8 @@ public struct Storyboard: Sendable {
         public var checkH: Double = NumericalCheck.defaultH
         /// Significant digits of numbers in captions and labels.
         public var precision: Int = 4
+        /// Fixed decimals instead of significant digits (`--decimals`), or nil.
+        public var decimals: Int? = nil
         public var notation: Notation = .partial
         public var phrases: Phrasebook = .english
         /// Display time of an ordinary step, in milliseconds.
@@ -20,6 +22,9 @@ public struct Storyboard: Sendable {
         public var granularity: Granularity = .node
 
         public init() {}
+
+        /// Numbers as this storyboard writes them (precision or fixed decimals).
+        public var values: ValueText { ValueText(precision: precision, decimals: decimals) }
     }
 
     /// How many nodes a forward or backward step covers.

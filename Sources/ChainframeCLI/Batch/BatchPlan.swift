@@ -21,7 +21,7 @@ enum BatchPlan {
     /// The keys a manifest entry (or its `defaults`) may set, and the flag each becomes.
     static let optionKeys: [String: String] = [
         "theme": "--theme", "size": "--size", "scale": "--scale", "rankdir": "--rankdir", "steps": "--steps",
-        "precision": "--precision", "notation": "--notation", "lang": "--lang", "granularity": "--granularity",
+        "precision": "--precision", "decimals": "--decimals", "notation": "--notation", "lang": "--lang", "granularity": "--granularity",
         "nudge": "--nudge", "nudge-h": "--nudge-h", "check-h": "--check-h", "max-pixels": "--max-pixels",
     ]
 

@@ -16,7 +16,7 @@ public enum ChainframeDocument {
         let evaluation = storyboard.evaluation
         let graph = evaluation.graph
         let layout = context.layout
-        let text = ValueText(precision: storyboard.options.precision)
+        let text = storyboard.options.values
         func id(_ index: Int) -> JSONValue { .string(graph.nodes[index].id) }
         func point(_ p: Point) -> JSONValue { .array([.number(round2(p.x)), .number(round2(p.y))]) }
         func rect(_ r: Rect) -> JSONValue {

@@ -41,8 +41,16 @@ struct DOTDocument {
         ]
         let font = Self.quoted(theme.fontFamily)
         let background = context.renderer.options.transparent ? "transparent" : theme.background.hexString
-        lines.append("  graph [bb=\(Self.quoted("0,0,\(Self.number(layout.canvasSize.width)),\(Self.number(layout.canvasSize.height))")), "
-                     + "splines=true, outputorder=edgesfirst, pad=0, bgcolor=\(Self.quoted(background)), fontname=\(font)];")
+        let width = Self.number(layout.canvasSize.width), height = Self.number(layout.canvasSize.height)
+        // dpi: one point per pixel at --scale 1, so neato's picture is the PNG's size.
+        lines.append("  graph [bb=\(Self.quoted("0,0,\(width),\(height)")), "
+                     + "splines=true, outputorder=edgesfirst, pad=0, dpi=\(Self.number(72 * context.renderer.options.scale)), "
+                     + "bgcolor=\(Self.quoted(background)), fontname=\(font)];")
+        // neato -n2 sizes the picture to what it draws: two invisible points at the canvas's
+        // corners make that the PNG's canvas, margins included, so no border is clipped.
+        // (Their names cannot be node ids: '#' is not an identifier character.)
+        lines.append("  \"#canvas-origin\" [pos=\"0,0!\", shape=point, width=0, height=0, style=invis, label=\"\"];")
+        lines.append("  \"#canvas-corner\" [pos=\"\(width),\(height)!\", shape=point, width=0, height=0, style=invis, label=\"\"];")
         lines.append("  node [fixedsize=true, margin=0, fontname=\(font), fontsize=\(Self.number(theme.fontSizes.node * scale))];")
         lines.append("  edge [fontname=\(font), fontsize=\(Self.number(theme.fontSizes.edgeLabel * scale)), "
                      + "color=\(Self.quoted(theme.forward.hexString)), fontcolor=\(Self.quoted(theme.backward.hexString)), "

@@ -80,7 +80,8 @@ public struct ExportContext {
     public let directory: URL
     /// The base of file names: `lecture` for `lecture.cg`.
     public let baseName: String
-    /// The .cg file's name as given, and its text.
+    /// The .cg file's name without its directory (published outputs never show where the
+    /// input lives), and its text.
     public let sourceName: String
     public let sourceText: String
     /// Chainframe's version, for metadata.
@@ -102,7 +103,7 @@ public struct ExportContext {
         self.renderer = renderer
         self.directory = directory
         self.baseName = baseName
-        self.sourceName = sourceName
+        self.sourceName = PNGFramesWriter.publishedName(sourceName)
         self.sourceText = sourceText
         self.version = version
     }

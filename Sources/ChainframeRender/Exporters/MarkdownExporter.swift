@@ -68,7 +68,7 @@ struct MarkdownDocument {
         let storyboard = context.storyboard
         let evaluation = storyboard.evaluation
         let graph = evaluation.graph
-        let text = ValueText(precision: storyboard.options.precision)
+        let text = storyboard.options.values
         let output = graph.displayName(of: graph.output)
         let phrases = storyboard.options.phrases
         let gradientHeader = storyboard.options.notation == .code

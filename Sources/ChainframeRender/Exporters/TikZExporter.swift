@@ -60,6 +60,10 @@ struct TikZDocument {
         }
         lines.append("% Needs \\usepackage{tikz} in a Beamer document (\\usepackage{lmodern} gives text its exact sizes).")
         lines.append("% Define \\chainframescale (e.g. \\def\\chainframescale{0.2}) before \\input to choose the size.")
+        if !context.renderer.options.transparent {
+            lines.append("% The whole slide in the theme's background (a dark theme is then not a dark box on white):")
+            lines.append("%   \\setbeamercolor{background canvas}{bg=cfBackground} (after \\input, in the frame's group or the preamble).")
+        }
         lines += colorDefinitions
         lines += body
         return lines.joined(separator: "\n") + "\n"
@@ -79,6 +83,10 @@ struct TikZDocument {
         }
         lines += ["\\setbeamertemplate{navigation symbols}{}"]
         lines += colorDefinitions
+        if !context.renderer.options.transparent {
+            // The slide itself in the theme's background, so a dark theme fills the page.
+            lines.append("\\setbeamercolor{background canvas}{bg=cfBackground}")
+        }
         lines += ["\\begin{document}", "\\begin{frame}[plain]", "\\centering"]
         lines += body
         lines += ["\\end{frame}", "\\end{document}"]

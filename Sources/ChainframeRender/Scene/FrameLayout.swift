@@ -243,14 +243,13 @@ struct EdgeLabels {
 
     init(storyboard: Storyboard) {
         let evaluation = storyboard.evaluation
-        let text = ValueText(precision: storyboard.options.precision)
+        let text = storyboard.options.values
         var labels: [Edge: String] = [:]
         for flow in evaluation.flows {
             guard let contribution = flow.gradient else { continue }
             if let local = flow.local, let g = evaluation.gradients[flow.edge.to] {
-                // Negative factors in parentheses, as in the captions: (−0.475) · (−0.25) = 0.1188.
-                let factor = { (x: Double) in x < 0 ? "(\(text.number(x)))" : text.number(x) }
-                labels[flow.edge] = "\(factor(g.scalar)) · \(factor(local)) = \(text.number(contribution.scalar))"
+                // As in the captions: (−0.475) · (−0.25) = 0.1188, checking at the digits shown.
+                labels[flow.edge] = text.chainProduct(gradient: g.scalar, local: local, contribution: contribution.scalar)
             } else {
                 labels[flow.edge] = text.inline(contribution, maxElements: 3)
             }

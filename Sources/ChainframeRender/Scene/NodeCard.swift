@@ -17,7 +17,7 @@ struct NodeCard {
         let evaluation = storyboard.evaluation
         let graph = evaluation.graph
         let node = graph.nodes[index]
-        let text = ValueText(precision: storyboard.options.precision)
+        let text = storyboard.options.values
         self.index = index
         if index == graph.output {
             kind = .output
@@ -30,15 +30,10 @@ struct NodeCard {
         }
         let value = evaluation.values[index]
         let shape = value.isScalar ? "" : "  (\(Tensor.describe(shape: value.shape)))"
-        if let operation = node.operation {
-            if node.isNamed {
-                title = node.displayName + " = " + OperationText.formula(of: operation, node: node, in: graph, labels: true) + shape
-            } else if case .primitive(.power) = operation.function {
-                // A lone superscript (²) reads badly in a box: write the base too (x²).
-                title = graph.displayName(of: index) + shape
-            } else {
-                title = OperationText.symbol(of: operation) + shape
-            }
+        if node.operation != nil {
+            // A named node (or one with a generated name) says what it computes; an unnamed
+            // part of an expression is called by that formula already.
+            title = graph.displayName(of: index) + (graph.hasName(index) ? " = " + graph.formula(of: index) : "") + shape
         } else {
             title = node.displayName + shape
         }
@@ -61,7 +56,7 @@ struct NodeCard {
         let largest = nudge.new.scalars.map { abs($0) }.max() ?? 0
         let precision = storyboard.options.precision
         let precise = ValueText(precision: ValueText.digits(showing: delta, largest: largest, minimum: precision))
-        let plain = ValueText(precision: precision)
+        let plain = storyboard.options.values
         return ["\(precise.inline(nudge.old, maxElements: 3)) → \(precise.inline(nudge.new, maxElements: 3))",
                 "Δ = \(plain.inline(change, maxElements: 3))"]
     }
@@ -90,7 +85,7 @@ struct NodeCard {
         let graph = storyboard.evaluation.graph
         let name = storyboard.options.notation.derivative(of: graph.displayName(of: graph.output),
                                                          by: graph.displayName(of: index))
-        let text = ValueText(precision: storyboard.options.precision)
+        let text = storyboard.options.values
         let suffix = partial.map { " + … (\($0.0)/\($0.1))" } ?? ""
         if t.isScalar { return ["\(name) = \(text.number(t.scalar))\(suffix)"] }
         return ["\(name) =\(suffix)"] + text.lines(t)

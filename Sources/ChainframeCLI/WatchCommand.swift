@@ -1,0 +1,158 @@
+import ArgumentParser
+import Chainframe
+import ChainframeRender
+import Foundation
+
+/// `chainframe watch FILE`: the lesson in the HTML presenter, served on this machine and
+/// re-rendered whenever the .cg file or the theme file is saved.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Preview a lesson in the browser, re-rendered live on every save.",
+        discussion: """
+        Renders FILE as the html presenter and serves it at http://127.0.0.1:PORT/. When FILE \
+        or the theme file (--theme PATH) changes, the open page shows the new version within a \
+        second, on the same step. A file with errors shows its diagnostic in the page and keeps \
+        the last good picture. Ctrl-C stops.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var look: LookOptions
+
+    @Option(help: "The address to listen on (default: loopback only; 0.0.0.0 for every interface).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: a free one, printed).")
+    var port: Int = 8080
+
+    @Flag(help: "Open the page in the default browser (xdg-open).")
+    var open = false
+
+    /// How often the files are checked for changes.
+    static let pollInterval: Duration = .milliseconds(150)
+
+    func validate() throws {
+        guard input.file != "-" else { throw ValidationError("watch needs a file to watch, not standard input") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        _ = try PreviewServer.address(host: host, port: UInt16(port))
+    }
+
+    func run() throws {
+        let lesson = Lesson(input: input, look: look, render: renderPage)
+        // Stamped before the first render, so a save during it is not missed.
+        let stamps = FileStamps(lesson.watchedPaths)
+        let first = try renderPage(version: 1)
+        let outcome = WatchOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task { [host, port, open] in
+            do {
+                try await lesson.serve(host: host, port: UInt16(port), first: first, stamps: stamps, open: open)
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    /// The same pipeline as `render`, into the presenter page in memory.
+    func renderPage(version: Int) throws -> String {
+        let renderer = try RenderPipeline.frameRenderer(input: input, look: look)
+        guard !renderer.storyboard.steps.isEmpty else { throw RunFailure(message: "the lesson has no steps") }
+        let context = ExportContext(renderer: renderer, directory: FileManager.default.temporaryDirectory,
+                                    baseName: OutputName.base(of: input.file), sourceName: input.file,
+                                    sourceText: renderer.storyboard.evaluation.graph.source.text,
+                                    version: ChainframeVersion.current)
+        return HTMLPlayer.page(context, live: HTMLPlayer.Live(version: version))
+    }
+}
+
+/// How the watch ended, handed from its task to the command's thread.
+private final class WatchOutcome: @unchecked Sendable {
+    var error: (any Error)?
+}
+
+/// One watched lesson: its files, how to render it, and the serve-and-watch loop.
+private struct Lesson: @unchecked Sendable {
+    let input: InputOptions
+    let look: LookOptions
+    let render: (Int) throws -> String
+
+    /// The files whose saves trigger a new render: the .cg file and a theme given as a path.
+    var watchedPaths: [String] {
+        var paths = [input.file]
+        if FileManager.default.fileExists(atPath: look.theme) { paths.append(look.theme) }
+        return paths
+    }
+
+    func serve(host: String, port: UInt16, first: String, stamps: FileStamps, open: Bool) async throws {
+        let preview = LivePreview()
+        await preview.publish(page: first, version: 1)
+        let server = try PreviewServer(host: host, port: port, preview: preview)
+        let (bound, serving) = try await server.start()
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let url = "http://\(shownHost):\(bound)/"
+        say("chainframe: serving \(input.file) at \(url) — watching \(watchedPaths.joined(separator: ", ")); Ctrl-C stops")
+        if open { openInBrowser(url) }
+        try await watch(preview, from: stamps)
+        serving.cancel()
+    }
+
+    /// Polls the files; after a change, renders again (off the server's threads) and publishes
+    /// the page or the error.
+    private func watch(_ preview: LivePreview, from stamps: FileStamps) async throws {
+        var seen = stamps
+        var version = 1
+        while !Task.isCancelled {
+            try await Task.sleep(for: WatchCommand.pollInterval)
+            let now = FileStamps(watchedPaths)
+            guard now != seen else { continue }
+            seen = now
+            let next = version + 1
+            let result: Result<String, any Error> = await withCheckedContinuation { [self] done in
+                DispatchQueue.global().async { done.resume(returning: Result { try self.render(next) }) }
+            }
+            switch result {
+            case .success(let page):
+                version = next
+                await preview.publish(page: page, version: version)
+                say("chainframe: updated (version \(version))")
+            case .failure(let error):
+                let message = Self.describe(error)
+                await preview.fail(message)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+        }
+    }
+
+    /// An error as the terminal would show it: diagnostics with their source line and caret.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let diagnostic as Diagnostic: diagnostic.description
+        case let theme as ThemeError: theme.description
+        case let failure as RunFailure: "chainframe: error: \(failure.message)"
+        default: "chainframe: error: \(WatchCommand.message(for: error))"
+        }
+    }
+
+    private func openInBrowser(_ url: String) {
+        let opener = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .map { "\($0)/xdg-open" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let opener else {
+            say("chainframe: no browser opener (xdg-open) found; open \(url) yourself")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
