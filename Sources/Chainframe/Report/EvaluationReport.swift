@@ -57,10 +57,12 @@ public enum EvaluationReport {
             ])
         }
         var out = TextTable.render(rows)
-        out += "\noutput \(graph.displayName(of: graph.output)) = \(write(evaluation.values[graph.output]))\n"
+        // Labels may hold control characters: shown escaped, as in the table.
+        let name = { (index: Int) in TerminalText.sanitized(graph.displayName(of: index)) }
+        out += "\noutput \(name(graph.output)) = \(write(evaluation.values[graph.output]))\n"
         let bad = evaluation.nonFiniteNodes
         if !bad.isEmpty {
-            out += "warning: \(phrases.notFinite): " + bad.map { graph.displayName(of: $0) }.joined(separator: ", ") + "\n"
+            out += "warning: \(phrases.notFinite): " + bad.map(name).joined(separator: ", ") + "\n"
         }
         return out
     }

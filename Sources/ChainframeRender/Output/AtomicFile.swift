@@ -12,6 +12,12 @@ public enum AtomicFile {
         public var path: String
         public var reason: String
         public var description: String { "cannot write '\(path)': \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            // strerror's "No space left on device" reads as "no space left on device" after a colon.
+            self.reason = reason.first.map { $0.lowercased() + reason.dropFirst() } ?? reason
+        }
     }
 
     /// Writes `bytes` to `url` atomically.
