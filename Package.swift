@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // `swift package generate-documentation`: the DocC catalogs of Chainframe and ChainframeRender.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // The HTTP and WebSocket server of `chainframe watch` (no dependencies of its own).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -23,10 +25,13 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        // Small C shims for what Swift cannot call: Graphviz's ND_/ED_ macros, libpng's setjmp.
-        .target(name: "CChainframe", dependencies: ["CGraphviz", "CPNG"],
+        // Small C shims for what Swift cannot call: Graphviz's ND_/ED_ macros, libpng's setjmp
+        // (and libdeflate, which deflates the image data libpng writes).
+        .target(name: "CChainframe", dependencies: ["CGraphviz", "CPNG", "CDeflate"],
                 linkerSettings: [.linkedLibrary("z")]),
         // One Swift wrapper per C library: Graphviz layout, cairo/Pango canvas, libpng codec.
         .target(name: "ChainframeGraphics",
@@ -53,7 +58,7 @@ let package = Package(
         .testTarget(name: "ChainframeRenderTests",
                     dependencies: ["ChainframeRender", "Chainframe", "ChainframeGraphics",
                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
-                    exclude: ["__Snapshots__"]),
+                    exclude: ["__Snapshots__", "__Goldens__"]),
         .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "Chainframe"],
                     exclude: ["Fixtures"]),
     ]

@@ -26,7 +26,7 @@ enum LeakLoop {
                 options.phases = Set(Step.Phase.allCases)
                 let graph = try GraphBuilder.build(source)
                 options.nudge = graph.nodes.firstIndex { $0.kind == .input }.map { ($0, 0.001) }
-                let storyboard = Storyboard(try Evaluation(graph), options: options)
+                let storyboard = try Storyboard(try Evaluation(graph), options: options)
                 var frame = FrameOptions()
                 frame.size = .fixed(width: 640, height: 360)
                 let renderer = try FrameRenderer(storyboard: storyboard, theme: .classroom, options: frame)

@@ -8,7 +8,10 @@ import Foundation
 /// cores), (2) `dot -Tpng` run once per frame, (3) Graphviz in process, laying out and
 /// rendering each frame with its own PNG renderer.
 ///
-/// Usage: ChainframeBenchmark [--quick] [--no-dot] | --leak-loop N
+/// Then whole commands (`chainframe render` per frame against `dot -Tpng` per frame, start-up,
+/// peak memory per graph), each in its own process.
+///
+/// Usage: ChainframeBenchmark [--quick] [--no-dot] [--whole | --no-whole] [--chainframe PATH] | --leak-loop N
 /// Run it with `scripts/benchmark` (release build). Not a test: it only reports.
 
 func now() -> Double {
@@ -38,6 +41,31 @@ let runDot = !arguments.contains("--no-dot") && FileManager.default.isExecutable
 let quick = arguments.contains("--quick")
 let cores = ProcessInfo.processInfo.activeProcessorCount
 
+/// The whole-command table, with the `chainframe` built next to this benchmark.
+func wholeCommandTable() throws {
+    let chainframe = arguments.firstIndex(of: "--chainframe").flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
+        ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("chainframe").path
+    guard FileManager.default.isExecutableFile(atPath: chainframe) else {
+        throw WholeCommands.BenchmarkError("no chainframe executable at \(chainframe) (build it first)")
+    }
+    let lectureText = try String(contentsOf: root.appendingPathComponent("examples/lecture.cg"), encoding: .utf8)
+    var cases = [WholeCommands.Case(name: "lecture.cg", source: lectureText, runs: quick ? 3 : 9),
+                 WholeCommands.Case(name: "MLP 5-10-1", source: MLPGenerator.source(inputs: 5, hidden: [10]),
+                                    dotSample: quick ? 4 : 12, runs: quick ? 1 : 3)]
+    if !quick {
+        cases.append(WholeCommands.Case(name: "MLP 4-8-8-1, rank", source: MLPGenerator.source(inputs: 4, hidden: [8, 8]),
+                                        options: ["--granularity", "rank"], dotSample: 12, runs: 3))
+    }
+    let memory = quick ? nil : WholeCommands.Case(name: "MLP 12-30-30-1", source: MLPGenerator.source(inputs: 12, hidden: [30, 30]),
+                                                  options: ["--format", "png"])
+    try WholeCommands.report(chainframe: chainframe, cases: cases, memoryCase: memory, runDot: runDot)
+}
+
+if arguments.contains("--whole") {
+    try wholeCommandTable()
+    exit(0)
+}
+
 struct Case {
     var name: String
     var source: String
@@ -53,11 +81,12 @@ for (inputs, hidden) in networks {
 }
 
 // Warm up fonts and Graphviz so that the first graph's layout time is not the process's start.
-_ = try FrameRenderer(storyboard: Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
+_ = try FrameRenderer(storyboard: try Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "warm", text: "a = 1\nb = 2 * a\n")))),
                       theme: .classroom, options: FrameOptions()).png(0)
 
 print("Chainframe frame benchmark — 1920×1080 frames, \(cores) cores (rows as Markdown, printed as each graph finishes)")
 print("")
+fflush(nil)  // the rows below are written unbuffered
 let header = ["graph", "nodes", "frames", "layout (once)", "scene", "draw", "PNG", "1 core / frame",
               "\(cores) cores / frame", "frames/s", "dot -Tpng / frame", "Graphviz in process / frame",
               "× dot", "× in process", "peak MB"]
@@ -68,7 +97,7 @@ for c in cases {
     let graph = try GraphBuilder.build(SourceFile(name: c.name, text: c.source))
     var options = Storyboard.Options()
     options.granularity = c.granularity
-    let storyboard = Storyboard(try Evaluation(graph), options: options)
+    let storyboard = try Storyboard(try Evaluation(graph), options: options)
     let frames = storyboard.steps.count
 
     // (1) Chainframe on one core: where the time goes.
@@ -146,8 +175,9 @@ print("MLPs use --granularity rank (one step per rank); Graphviz columns time \(
 
 // PNG settings, measured on the lecture's summary frame: the encoder's defaults come from here.
 print("")
-print("PNG encoding of one 1920×1080 frame (lecture summary), by row filter and zlib level:")
-let summaryStoryboard = Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "lecture.cg", text: lecture))))
+print("PNG encoding of one 1920×1080 frame (lecture summary), by row filter and deflate level")
+print("(no filter: libdeflate; adaptive: libpng's own filtering and zlib):")
+let summaryStoryboard = try Storyboard(try Evaluation(GraphBuilder.build(SourceFile(name: "lecture.cg", text: lecture))))
 let summaryRenderer = try FrameRenderer(storyboard: summaryStoryboard, theme: .classroom, options: FrameOptions())
 let summaryCanvas = try CairoCanvas.image(width: 1920, height: 1080)
 CairoSceneRenderer.draw(summaryRenderer.scene(summaryStoryboard.steps.count - 1), on: summaryCanvas)
@@ -165,3 +195,7 @@ for filter in [PNGFilter.none, .adaptive] {
     }
 }
 print(TextTable.render(pngRows))
+
+if !arguments.contains("--no-whole") {
+    try wholeCommandTable()
+}

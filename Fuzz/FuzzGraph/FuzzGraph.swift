@@ -9,19 +9,18 @@ import Foundation
 /// corpus in Fuzz/corpus/graph is replayed by the tests this way).
 func fuzzGraph(_ bytes: [UInt8]) {
     guard let source = try? SourceFile.decode(name: "fuzz.cg", bytes: bytes, maxBytes: 1 << 16),
-          let graph = try? GraphBuilder.build(source, maxNodes: 2_000, maxDepth: 200) else { return }
-    Limits.$maxElements.withValue(10_000) {
-        guard let evaluation = try? Evaluation(graph) else { return }
-        var options = Storyboard.Options()
-        options.phases = Set(Step.Phase.allCases)
-        options.nudge = graph.nodes.firstIndex { $0.kind == .input }.map { ($0, 0.001) }
-        let storyboard = Storyboard(evaluation, options: options)
-        for step in storyboard.steps { _ = step.caption.plainText }
-        _ = EvaluationReport.json(evaluation).serialized(indent: 2)
-        _ = EvaluationReport.text(evaluation)
-        if graph.nodes.count < 200, let check = try? NumericalCheck(evaluation) {
-            _ = CheckReport.text(check, graph: graph)
-        }
+          let graph = try? GraphBuilder.build(source, limits: Limits(maxNodes: 2_000, maxDepth: 200, maxElements: 10_000))
+    else { return }
+    guard let evaluation = try? Evaluation(graph) else { return }
+    var options = Storyboard.Options()
+    options.phases = Set(Step.Phase.allCases)
+    options.nudge = graph.nodes.firstIndex { $0.kind == .input }.map { ($0, 0.001) }
+    guard let storyboard = try? Storyboard(evaluation, options: options) else { return }
+    for step in storyboard.steps { _ = step.caption.plainText }
+    _ = EvaluationReport.json(evaluation).serialized(indent: 2)
+    _ = EvaluationReport.text(evaluation)
+    if graph.nodes.count < 200, let check = try? NumericalCheck(evaluation) {
+        _ = CheckReport.text(check, graph: graph)
     }
 }
 

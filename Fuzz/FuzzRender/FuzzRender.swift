@@ -13,31 +13,28 @@ import Foundation
 /// trap or a hang. Built with `scripts/fuzz render`; otherwise a replay tool like `FuzzGraph`.
 func fuzzRender(_ bytes: [UInt8]) {
     guard let choice = bytes.first else { return }
-    guard let source = try? SourceFile.decode(name: "fuzz.cg", bytes: Array(bytes.dropFirst()), maxBytes: 1 << 14),
-          let graph = try? GraphBuilder.build(source, maxNodes: 80, maxDepth: 60) else { return }
-    Limits.$maxElements.withValue(2_000) {
-        Limits.$maxTotalElements.withValue(20_000) {
-            guard let evaluation = try? Evaluation(graph) else { return }
-            var story = Storyboard.Options()
-            story.phases = Set(Step.Phase.allCases)
-            story.nudge = graph.nodes.firstIndex { $0.kind == .input }.map { ($0, choice & 1 == 0 ? 0.001 : 1e-300) }
-            story.granularity = choice & 2 == 0 ? .node : .rank
-            story.notation = [.partial, .leibniz, .code][Int(choice >> 2) % 3]
-            story.precision = 1 + Int(choice >> 4) % 17
-            let storyboard = Storyboard(evaluation, options: story)
-            var options = FrameOptions()
-            options.rankDirection = choice & 8 == 0 ? .leftToRight : .topToBottom
-            options.size = choice & 32 == 0 ? .fixed(width: 320, height: 180) : .auto
-            options.maxPixels = 500_000  // PNG encoding under AddressSanitizer is slow
-            options.scale = choice & 64 == 0 ? 1 : 0.5
-            guard let renderer = try? FrameRenderer(storyboard: storyboard, theme: .classroom, options: options) else { return }
-            let steps = storyboard.steps.indices
-            guard !steps.isEmpty else { return }
-            for index in Set([steps.first!, steps.last!]) {
-                _ = try? renderer.png(index)
-                _ = SVGWriter.svg(renderer.scene(index), title: graph.title)
-            }
-        }
+    let limits = Limits(maxInputBytes: 1 << 14, maxNodes: 80, maxDepth: 60, maxElements: 2_000, maxTotalElements: 20_000)
+    guard let source = try? SourceFile.decode(name: "fuzz.cg", bytes: Array(bytes.dropFirst()), maxBytes: limits.maxInputBytes),
+          let graph = try? GraphBuilder.build(source, limits: limits),
+          let evaluation = try? Evaluation(graph) else { return }
+    var story = Storyboard.Options()
+    story.phases = Set(Step.Phase.allCases)
+    story.nudge = graph.nodes.firstIndex { $0.kind == .input }.map { ($0, choice & 1 == 0 ? 0.001 : 1e-300) }
+    story.granularity = choice & 2 == 0 ? .node : .rank
+    story.notation = [.partial, .leibniz, .code][Int(choice >> 2) % 3]
+    story.precision = 1 + Int(choice >> 4) % 17
+    guard let storyboard = try? Storyboard(evaluation, options: story) else { return }
+    var options = FrameOptions()
+    options.rankDirection = choice & 8 == 0 ? .leftToRight : .topToBottom
+    options.size = choice & 32 == 0 ? .fixed(width: 320, height: 180) : .auto
+    options.maxPixels = 500_000  // PNG encoding under AddressSanitizer is slow
+    options.scale = choice & 64 == 0 ? 1 : 0.5
+    guard let renderer = try? FrameRenderer(storyboard: storyboard, theme: .classroom, options: options) else { return }
+    let steps = storyboard.steps.indices
+    guard !steps.isEmpty else { return }
+    for index in Set([steps.first!, steps.last!]) {
+        _ = try? renderer.png(index)
+        _ = SVGWriter.svg(renderer.scene(index), title: graph.title)
     }
 }
 

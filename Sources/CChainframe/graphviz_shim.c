@@ -101,10 +101,6 @@ cf_gv_edge *cf_gv_edge_add(cf_gv_graph *graph, cf_gv_node *tail, cf_gv_node *hea
     return (cf_gv_edge *)agedge(G(graph), N(tail), N(head), (char *)name, 1);
 }
 
-int cf_gv_edge_set(cf_gv_edge *edge, const char *name, const char *value) {
-    return agsafeset(E(edge), (char *)name, (char *)value, "");
-}
-
 int cf_gv_layout(cf_gv_context *context, cf_gv_graph *graph, const char *engine) {
     return gvLayout((GVC_t *)context, G(graph), engine);
 }

@@ -12,6 +12,7 @@ typedef struct {
     uint8_t *out;
     size_t length, capacity;
     uint8_t *row;
+    size_t row_capacity;
     png_text *texts;
     char **owned_strings;
     int owned_count;

@@ -66,11 +66,13 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        var jobs = try BatchPlan.jobs(paths: paths, outputRoot: out, defaults: look.arguments,
+        var jobs = try BatchPlan.jobs(paths: paths, outputRoot: out,
+                                      defaults: BatchLook(theme: look.theme, options: try look.renderOptions()),
                                       formats: format.split(separator: ",").map(String.init))
         if let (index, count) = try shardNumbers() { jobs = BatchPlan.shard(jobs, index: index, count: count) }
         let progress = BatchProgress(graphs: jobs.count, quiet: quiet)
-        let runner = BatchRunner(jobs: self.jobs, force: force, limits: [], exporterTimeout: exporterTimeout, progress: progress)
+        let runner = BatchRunner(jobs: self.jobs, force: force, limits: .standard, exporterTimeout: exporterTimeout,
+                                 progress: progress)
         let start = Date()
         let results = jobs.map(runner.run)
         progress.close()

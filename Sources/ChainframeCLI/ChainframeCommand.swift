@@ -24,6 +24,18 @@ struct ChainframeCommand: ParsableCommand {
         } catch let diagnostic as Diagnostic {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
             Foundation.exit(ExitStatus.invalidInput)
+        } catch let error as ChainframeError {
+            switch error.kind {
+            case .source, .theme:
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                Foundation.exit(ExitStatus.invalidInput)
+            case .option:
+                FileHandle.standardError.write(Data((fullMessage(for: ValidationError(error.commandLineMessage)) + "\n").utf8))
+                Foundation.exit(ExitStatus.invalidInput)
+            case .output:
+                FileHandle.standardError.write(Data(("chainframe: error: \(error.message)\n").utf8))
+                Foundation.exit(ExitStatus.failure)
+            }
         } catch let themeError as ThemeError {
             FileHandle.standardError.write(Data((themeError.description + "\n").utf8))
             Foundation.exit(ExitStatus.invalidInput)

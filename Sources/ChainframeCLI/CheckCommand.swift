@@ -31,11 +31,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let evaluation = try input.loadEvaluation()
-        let check = try Limits.$maxElements.withValue(input.maxElements) {
-            try Limits.$maxTotalElements.withValue(input.maxTotalElements) {
-                try NumericalCheck(evaluation, h: h, tolerance: tolerance, sample: all ? nil : NumericalCheck.defaultSample)
-            }
-        }
+        let check = try NumericalCheck(evaluation, h: h, tolerance: tolerance, sample: all ? nil : NumericalCheck.defaultSample)
         switch format {
         case .text: print(CheckReport.text(check, graph: evaluation.graph, phrases: language.phrases), terminator: "")
         case .json: print(CheckReport.json(check, graph: evaluation.graph).serialized(indent: 2))

@@ -30,36 +30,26 @@ struct InputOptions: ParsableArguments {
         guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0, maxElements > 0, maxTotalElements > 0 else {
             throw ValidationError("limits must be positive")
         }
-        guard maxDepth <= 2_000 else {
-            throw ValidationError("--max-depth is at most 2000 (deeper nesting could overflow the stack)")
+        guard maxDepth <= Limits.deepestAllowed else {
+            throw ValidationError("--max-depth is at most \(Limits.deepestAllowed) (deeper nesting could overflow the stack)")
         }
     }
 
-    /// Reads and parses the file into a graph.
-    func loadGraph() throws -> Graph {
+    /// The limits the flags set, as one value.
+    var limits: Limits {
+        Limits(maxInputBytes: maxInputBytes, maxNodes: maxNodes, maxDepth: maxDepth, maxElements: maxElements,
+               maxTotalElements: maxTotalElements)
+    }
+
+    /// Reads, parses and evaluates the file (with `--output`, differentiating that node).
+    func loadLesson() throws -> Lesson {
         let source = try SourceFile.decode(name: file, bytes: try readBytes(), maxBytes: maxInputBytes)
-        var graph = try Limits.$maxElements.withValue(maxElements) {
-            try GraphBuilder.build(source, maxNodes: maxNodes, maxDepth: maxDepth)
-        }
-        if let outputNode {
-            guard let index = graph.index(of: outputNode) else {
-                throw ValidationError("--output: the file has no node named '\(outputNode)'")
-            }
-            graph.choose(output: index)
-        }
-        return graph
+        return try Lesson(source: source, output: outputNode, limits: limits)
     }
 
     /// Reads, parses and evaluates the file.
     func loadEvaluation() throws -> Evaluation {
-        try evaluate(try loadGraph())
-    }
-
-    /// Evaluates `graph` within the element limit.
-    func evaluate(_ graph: Graph) throws -> Evaluation {
-        try Limits.$maxElements.withValue(maxElements) {
-            try Limits.$maxTotalElements.withValue(maxTotalElements) { try Evaluation(graph) }
-        }
+        try loadLesson().evaluation
     }
 
     /// The file's bytes, read with the size limit applied while reading (standard input too).
@@ -91,7 +81,3 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Chainframe's version, recorded in PNG metadata and incremental-build stamps.
-enum ChainframeVersion {
-    static let current = "0.1.0"
-}

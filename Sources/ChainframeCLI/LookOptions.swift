@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Chainframe
-import ChainframeGraphics
 import ChainframeRender
 
 /// The options that decide how frames look, shared by the commands that draw.
@@ -51,96 +50,41 @@ struct LookOptions: ParsableArguments {
     var granularity: String = "node"
 
     func validate() throws {
-        guard FrameOptions.CanvasSize(parsing: size) != nil else {
-            throw ValidationError("--size must be WIDTHxHEIGHT (each 16 to 16384) or 'auto', not '\(size)'")
-        }
-        guard scale > 0, scale <= 8 else { throw ValidationError("--scale must be greater than 0 and at most 8") }
-        guard Storyboard.Granularity(rawValue: granularity) != nil else {
-            throw ValidationError("--granularity must be node or rank")
-        }
-        guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
-        if case .fixed(let w, let h)? = FrameOptions.CanvasSize(parsing: size), w * h * scale * scale > Double(maxPixels) {
-            throw ValidationError("--size \(size) at --scale \(NumberFormat.full(scale)) is \(Int(w * h * scale * scale)) pixels, more than the limit of \(maxPixels) (raise it with --max-pixels)")
-        }
-        guard ["LR", "TB"].contains(rankdir.uppercased()) else { throw ValidationError("--rankdir must be LR or TB") }
-        guard (1...17).contains(precision) else { throw ValidationError("--precision must be from 1 to 17") }
-        if let decimals, !(0...12).contains(decimals) { throw ValidationError("--decimals must be from 0 to 12") }
-        guard Notation(rawValue: notation) != nil else {
-            throw ValidationError("--notation must be partial, leibniz or code")
-        }
-        guard nudgeH != 0, nudgeH.isFinite else { throw ValidationError("--nudge-h must be a non-zero number") }
-        guard checkH > 0, checkH.isFinite else { throw ValidationError("--check-h must be a positive number") }
-        _ = try phases()
+        _ = try renderOptions()
     }
 
-    /// The storyboard options for `graph`: resolves `--nudge NAME` to an input.
-    func storyboardOptions(for graph: Graph) throws -> Storyboard.Options {
-        var options = storyboardOptions
-        options.checkH = checkH
-        if let nudge {
-            guard let index = graph.index(of: nudge), graph.nodes[index].kind == .input else {
-                let inputs = graph.nodes.filter { $0.kind == .input }.map(\.id)
-                throw ValidationError("--nudge: '\(nudge)' is not an input of the graph (inputs: \(inputs.joined(separator: ", ")))")
-            }
-            options.nudge = (index, nudgeH)
+    /// The options as one value, checked; a problem is a `ValidationError` naming its flag.
+    func renderOptions() throws -> RenderOptions {
+        var options = RenderOptions()
+        do {
+            for (key, text) in settings { try options.set(key, to: text) }
+            try options.validate()
+        } catch {
+            throw ValidationError(error.commandLineMessage)
         }
         return options
     }
 
-    func phases() throws -> Set<Step.Phase> {
-        var result: Set<Step.Phase> = []
-        for word in steps.split(separator: ",") {
-            let name = word.trimmingCharacters(in: .whitespaces).lowercased()
-            if name == "all" {
-                result.formUnion(Step.Phase.allCases)
-                continue
-            }
-            guard let phase = Step.Phase(rawValue: name) else {
-                throw ValidationError("--steps: unknown phase '\(name)'; use inputs, forward, backward, summary or all")
-            }
-            result.insert(phase)
-        }
-        guard !result.isEmpty else { throw ValidationError("--steps needs at least one phase") }
-        if nudge != nil { result.insert(.nudge) } else if result.contains(.nudge) && steps != "all" {
-            throw ValidationError("--steps nudge needs --nudge NAME (the input to nudge)")
-        }
-        return result
-    }
-
-    var storyboardOptions: Storyboard.Options {
-        var options = Storyboard.Options()
-        options.phases = (try? phases()) ?? Step.Phase.standard
-        options.precision = precision
-        options.decimals = decimals
-        options.notation = Notation(rawValue: notation) ?? .partial
-        options.phrases = language.phrases
-        options.granularity = Storyboard.Granularity(rawValue: granularity) ?? .node
-        return options
-    }
-
-    var frameOptions: FrameOptions {
-        var options = FrameOptions()
-        options.size = FrameOptions.CanvasSize(parsing: size) ?? options.size
-        options.scale = scale
-        options.transparent = transparent
-        options.maxPixels = maxPixels
-        options.rankDirection = rankdir.uppercased() == "TB" ? .topToBottom : .leftToRight
-        return options
-    }
-
-    /// The options as command-line words again (for `batch`, which adds each graph's own).
-    var arguments: [String] {
-        var words = ["--theme", theme, "--size", size, "--scale", NumberFormat.full(scale), "--rankdir", rankdir,
-                     "--steps", steps, "--precision", "\(precision)", "--notation", notation, "--lang", language.lang,
-                     "--granularity", granularity, "--nudge-h", NumberFormat.full(nudgeH),
-                     "--check-h", NumberFormat.full(checkH), "--max-pixels", "\(maxPixels)"]
-        if transparent { words.append("--transparent") }
-        if let decimals { words += ["--decimals", "\(decimals)"] }
-        if let nudge { words += ["--nudge", nudge] }
-        return words
+    /// Each flag as the option key it sets and its text.
+    private var settings: [(String, String)] {
+        var settings = [("size", size), ("scale", NumberFormat.full(scale)), ("max-pixels", "\(maxPixels)"),
+                        ("transparent", "\(transparent)"), ("rankdir", rankdir), ("steps", steps),
+                        ("nudge-h", NumberFormat.full(nudgeH)), ("check-h", NumberFormat.full(checkH)),
+                        ("precision", "\(precision)"), ("notation", notation), ("lang", language.lang),
+                        ("granularity", granularity)]
+        if let decimals { settings.append(("decimals", "\(decimals)")) }
+        if let nudge { settings.append(("nudge", nudge)) }
+        return settings
     }
 
     func loadTheme() throws -> Theme {
         try ThemeCatalog.standard.resolve(theme)
+    }
+}
+
+extension ChainframeError {
+    /// The message as the command line says it: an option's name as its flag (`--scale must be …`).
+    var commandLineMessage: String {
+        option != nil ? "--" + message : message
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Chainframe
-import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
@@ -41,18 +40,12 @@ struct RenderCommand: ParsableCommand {
 
     /// The exporters named by `--format`, in order, each once.
     func exporters() throws -> [Exporter] {
-        let available = ExporterRegistry.all()
-        var chosen: [Exporter] = []
-        for word in format.split(separator: ",") {
-            let name = word.trimmingCharacters(in: .whitespaces)
-            guard let exporter = available.first(where: { $0.name == name }) else {
-                throw ValidationError("--format: unknown format '\(name)'; available: "
-                                      + available.map(\.name).joined(separator: ", "))
-            }
-            if !chosen.contains(where: { $0.name == name }) { chosen.append(exporter) }
+        let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        do {
+            return try LessonPipeline.exporters(named: names)
+        } catch {
+            throw ValidationError("--format: \(error.message)")
         }
-        guard !chosen.isEmpty else { throw ValidationError("--format needs at least one format") }
-        return chosen
     }
 
     func run() throws {
@@ -61,28 +54,14 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--format: \(formats.0) and \(formats.1) would both write \(file); "
                                   + "render them into different directories (--out)")
         }
-        let renderer = try RenderPipeline.frameRenderer(input: input, look: look)
-        let graph = renderer.storyboard.evaluation.graph
+        let pipeline = try RenderPipeline.lessonPipeline(input: input, look: look)
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
-        var context = ExportContext(renderer: renderer, directory: directory, baseName: baseName(),
-                                    sourceName: input.file, sourceText: graph.source.text,
-                                    version: ChainframeVersion.current, jobs: jobs)
-        context.exporterTimeout = exporterTimeout
-        do {
-            try AtomicFile.makeDirectory(directory)
-            let lock = try OutputGuard.lock(directory) {
-                Warnings.report(["another chainframe run is writing into \(directory.relativePath)/; waiting for it to finish"])
-            }
-            defer { lock.release() }
-            for exporter in exporters {
-                let files = try exporter.export(context)
-                print("\(exporter.name): wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(directory.relativePath)/")
-            }
-        } catch let error as AtomicFile.WriteError {
-            throw RunFailure(message: error.description)
-        } catch let error as ExportError {
-            throw RunFailure(message: error.description)
-        }
+        _ = try pipeline.export(exporters, to: directory, baseName: baseName(), jobs: jobs,
+                                exporterTimeout: exporterTimeout, waiting: {
+            Warnings.report(["another chainframe run is writing into \(directory.relativePath)/; waiting for it to finish"])
+        }, exported: { name, files in
+            print("\(name): wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(directory.relativePath)/")
+        })
     }
 
     private func baseName() -> String {
@@ -95,21 +74,14 @@ struct RenderCommand: ParsableCommand {
     }
 }
 
-/// The stages `render` and `watch` share: read and evaluate the file, build the storyboard,
-/// load the theme and lay the graph out once; warns about layout problems and missing glyphs.
+/// `render` and `watch` build their `LessonPipeline` the same way: the file as a lesson, the
+/// theme, the look flags as `RenderOptions`; warns about layout problems and missing glyphs.
 enum RenderPipeline {
-    static func frameRenderer(input: InputOptions, look: LookOptions) throws -> FrameRenderer {
-        let graph = try input.loadGraph()
-        let evaluation = try input.evaluate(graph)
-        let storyboard = Storyboard(evaluation, options: try look.storyboardOptions(for: graph))
-        let theme = try look.loadTheme()
-        let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)
-        Warnings.report(renderer.layout.warnings)
-        let missing = renderer.missingGlyphTexts()
-        if let first = missing.first {
-            Warnings.report(["no installed font can draw some characters of \"\(first)\"\(missing.count > 1 ? " (and \(missing.count - 1) more texts)" : ""); install fonts-nanum and fonts-dejavu-core"])
-        }
-        return renderer
+    static func lessonPipeline(input: InputOptions, look: LookOptions) throws -> LessonPipeline {
+        let pipeline = try LessonPipeline(lesson: try input.loadLesson(), theme: try look.loadTheme(),
+                                          options: try look.renderOptions())
+        Warnings.report(pipeline.warnings)
+        return pipeline
     }
 }
 
@@ -119,23 +91,5 @@ enum Warnings {
         for message in messages {
             FileHandle.standardError.write(Data("chainframe: warning: \(TerminalText.sanitized(message))\n".utf8))
         }
-    }
-}
-
-/// Makes a file name safe from user text: no separators, no `..`, no control characters.
-enum OutputName {
-    /// The base of output names for a .cg path: its file name without the extension, made safe
-    /// (`stdin` for standard input).
-    static func base(of file: String) -> String {
-        sanitized(file == "-" ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
-    }
-
-    static func sanitized(_ name: String) -> String {
-        var out = String(name.unicodeScalars.map { scalar -> Character in
-            if scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F { return "_" }
-            return Character(scalar)
-        })
-        while out.hasPrefix(".") { out.removeFirst() }
-        return out.isEmpty ? "graph" : out
     }
 }

@@ -4,7 +4,7 @@ import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
-/// `chainframe slope EXPR --at X`: the derivative as a slope (seed 000).
+/// `chainframe slope EXPR --at X`: the derivative as a slope.
 struct SlopeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slope",

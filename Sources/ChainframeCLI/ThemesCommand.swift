@@ -8,7 +8,7 @@ struct ThemesCommand: ParsableCommand {
         abstract: "List the available themes.",
         discussion: """
             Themes are NAME.yaml files in $CHAINFRAME_THEMES, ./themes, or the themes folder \
-            installed with chainframe; 'classroom' is built in. --show prints a theme's full \
+            installed with chainframe; classroom, chalkboard, colorblind and print are built in. --show prints a theme's full \
             file, to copy and edit (or start a file with 'extends: NAME' and change a few keys).
             """
     )

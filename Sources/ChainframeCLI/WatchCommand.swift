@@ -59,7 +59,7 @@ struct WatchCommand: ParsableCommand {
 
     /// The same pipeline as `render`, into the presenter page in memory.
     func renderPage(version: Int) throws -> String {
-        let renderer = try RenderPipeline.frameRenderer(input: input, look: look)
+        let renderer = try RenderPipeline.lessonPipeline(input: input, look: look).renderer
         guard !renderer.storyboard.steps.isEmpty else { throw RunFailure(message: "the lesson has no steps") }
         let context = ExportContext(renderer: renderer, directory: FileManager.default.temporaryDirectory,
                                     baseName: OutputName.base(of: input.file), sourceName: input.file,
@@ -131,6 +131,12 @@ private struct Lesson: @unchecked Sendable {
     static func describe(_ error: any Error) -> String {
         switch error {
         case let diagnostic as Diagnostic: diagnostic.description
+        case let error as ChainframeError:
+            switch error.kind {
+            case .source, .theme: error.description
+            case .option: "chainframe: error: \(error.commandLineMessage)"
+            case .output: "chainframe: error: \(error.message)"
+            }
         case let theme as ThemeError: theme.description
         case let failure as RunFailure: "chainframe: error: \(failure.message)"
         default: "chainframe: error: \(WatchCommand.message(for: error))"

@@ -1,4 +1,7 @@
 import CPangoCairo
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why a canvas could not be created or finished.
 public struct CanvasError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -45,13 +48,17 @@ public final class CairoCanvas {
     private let cairo: OpaquePointer
     private let isPDF: Bool
     private var finished = false
+    /// The pixels of an image canvas, when mapped by the canvas itself (see `PixelMemory`).
+    private let pixels: PixelMemory?
 
     private init(surface: OpaquePointer, size: Size, pixelSize: (Int, Int)?, isPDF: Bool,
-                 text: PangoText?) throws {
+                 text: PangoText?, pixels: PixelMemory? = nil) throws {
         if let failure = Self.statusText(cairo_surface_status(surface)) {
             cairo_surface_destroy(surface)
+            pixels?.release()
             throw CanvasError("cannot create surface: \(failure)")
         }
+        self.pixels = pixels
         self.surface = surface
         self.cairo = cairo_create(surface)
         self.size = size
@@ -67,6 +74,7 @@ public final class CairoCanvas {
             if !finished { cairo_surface_finish(surface) }
             cairo_surface_destroy(surface)
         }
+        pixels?.release()
     }
 
     /// A transparent bitmap canvas `width` × `height` points large with `scale` pixels per point,
@@ -82,9 +90,16 @@ public final class CairoCanvas {
         guard pixelWidth > 0, pixelHeight > 0, scale > 0 else {
             throw CanvasError("image size must be positive (got \(pixelWidth)×\(pixelHeight) pixels)")
         }
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight))!
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(pixelWidth)))
+        let pixels = stride > 0 ? PixelMemory(bytes: stride * pixelHeight) : nil
+        let surface = if let pixels {
+            cairo_image_surface_create_for_data(pixels.base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
+                                                Int32(pixelWidth), Int32(pixelHeight), Int32(stride))!
+        } else {
+            cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight))!
+        }
         let canvas = try CairoCanvas(surface: surface, size: Size(width: width, height: height),
-                                     pixelSize: (pixelWidth, pixelHeight), isPDF: false, text: text)
+                                     pixelSize: (pixelWidth, pixelHeight), isPDF: false, text: text, pixels: pixels)
         cairo_scale(canvas.cairo, scale, scale)
         return canvas
     }
@@ -295,4 +310,30 @@ public final class CairoCanvas {
     private static func statusText(_ status: cairo_status_t) -> String? {
         status == CAIRO_STATUS_SUCCESS ? nil : String(cString: cairo_status_to_string(status))
     }
+}
+
+/// Zeroed memory for an image canvas's pixels, mapped on a 2 MB boundary with transparent huge
+/// pages where the kernel offers them: the first frame drawn on a 1920×1080 canvas then takes 4
+/// page faults instead of 2 000 (most of a one-frame render's time in the kernel).
+private struct PixelMemory {
+    let base: UnsafeMutableRawPointer
+    let length: Int
+
+    /// Maps `bytes` bytes (rounded up to whole huge pages), or nil if the kernel refuses.
+    init?(bytes: Int) {
+        let huge = 2 << 20
+        let length = (bytes + huge - 1) / huge * huge
+        guard let mapped = mmap(nil, length + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              mapped != MAP_FAILED else { return nil }
+        // Unmap the ends of the larger mapping so what is left starts on a huge-page boundary.
+        let start = Int(bitPattern: mapped), end = start + length + huge
+        let aligned = (start + huge - 1) & ~(huge - 1)
+        if aligned > start { munmap(mapped, aligned - start) }
+        if aligned + length < end { munmap(UnsafeMutableRawPointer(bitPattern: aligned + length), end - aligned - length) }
+        base = UnsafeMutableRawPointer(bitPattern: aligned)!
+        self.length = length
+        _ = madvise(base, length, Int32(MADV_HUGEPAGE))
+    }
+
+    func release() { munmap(base, length) }
 }

@@ -37,36 +37,71 @@ public enum PNGEncoder {
     public static func encode(_ canvas: CairoCanvas, transparent: Bool = false,
                               text: [(key: String, value: String)] = [],
                               filter: PNGFilter = .none, compressionLevel: Int = 6) throws -> [UInt8] {
-        let result = try canvas.withPixelData { pixels in
-            try encode(argb32: pixels.base, width: pixels.width, height: pixels.height, stride: pixels.stride,
-                       transparent: transparent, text: text, filter: filter, compressionLevel: compressionLevel)
-        }
-        guard let result else { throw PNGError("only image canvases have pixels to encode") }
-        return result
+        try PNGFrameEncoder().encode(canvas, transparent: transparent, text: text, filter: filter,
+                                     compressionLevel: compressionLevel) { Array($0) }
     }
 
     /// Encodes raw cairo ARGB32 pixels (native-endian premultiplied words, `stride` bytes per row).
     public static func encode(argb32 pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int,
                               transparent: Bool = false, text: [(key: String, value: String)] = [],
                               filter: PNGFilter = .none, compressionLevel: Int = 6) throws -> [UInt8] {
-        for (key, _) in text { try validate(key: key) }
+        try PNGFrameEncoder().encode(argb32: pixels, width: width, height: height, stride: stride,
+                                     transparent: transparent, text: text, filter: filter,
+                                     compressionLevel: compressionLevel) { Array($0) }
+    }
+}
+
+/// A PNG encoder that keeps its buffers between frames: the filtered rows (6 MB for a
+/// 1920×1080 frame), the deflated data and the file bytes are allocated once per encoder,
+/// not once per frame. With no row filter, libdeflate deflates the image data and libpng
+/// writes the chunks. Not thread-safe: one encoder per thread.
+public final class PNGFrameEncoder {
+    private let encoder: OpaquePointer
+
+    public init() {
+        guard let made = cf_png_encoder_new() else { fatalError("out of memory creating a PNG encoder") }
+        encoder = made
+    }
+
+    deinit { cf_png_encoder_free(encoder) }
+
+    /// Encodes an image canvas and hands the file's bytes to `body`; they are valid only
+    /// inside `body` (the next frame reuses the buffer).
+    public func encode<Result>(_ canvas: CairoCanvas, transparent: Bool = false,
+                               text: [(key: String, value: String)] = [],
+                               filter: PNGFilter = .none, compressionLevel: Int = 6,
+                               _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        let result = try canvas.withPixelData { pixels in
+            try encode(argb32: pixels.base, width: pixels.width, height: pixels.height, stride: pixels.stride,
+                       transparent: transparent, text: text, filter: filter, compressionLevel: compressionLevel,
+                       body)
+        }
+        guard let result else { throw PNGError("only image canvases have pixels to encode") }
+        return result
+    }
+
+    /// Encodes raw cairo ARGB32 pixels and hands the file's bytes to `body` (valid only inside it).
+    public func encode<Result>(argb32 pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int,
+                               transparent: Bool = false, text: [(key: String, value: String)] = [],
+                               filter: PNGFilter = .none, compressionLevel: Int = 6,
+                               _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        for (key, _) in text { try Self.validate(key: key) }
         let keys = text.map { cStringCopy($0.key) }, values = text.map { cStringCopy($0.value) }
         defer { (keys + values).forEach { $0.deallocate() } }
         let chunks = zip(keys, values).map { cf_png_text(key: $0, value: $1) }
 
-        var output: UnsafeMutablePointer<UInt8>?
+        var output: UnsafePointer<UInt8>?
         var length = 0
         var error = [CChar](repeating: 0, count: 256)
         let status = chunks.withUnsafeBufferPointer { chunkBuffer in
-            cf_png_encode_argb32(pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
-                                 Int32(stride), transparent ? 1 : 0, chunkBuffer.baseAddress,
-                                 Int32(chunkBuffer.count),
-                                 filter == .none ? Int32(CF_PNG_FILTER_NONE) : Int32(CF_PNG_FILTER_ADAPTIVE),
-                                 Int32(compressionLevel), &output, &length, &error, error.count)
+            cf_png_encoder_encode(encoder, pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
+                                  Int32(stride), transparent ? 1 : 0, chunkBuffer.baseAddress,
+                                  Int32(chunkBuffer.count),
+                                  filter == .none ? Int32(CF_PNG_FILTER_NONE) : Int32(CF_PNG_FILTER_ADAPTIVE),
+                                  Int32(compressionLevel), &output, &length, &error, error.count)
         }
         guard status == 0, let output else { throw PNGError(messageText(error)) }
-        defer { cf_free(output) }
-        return Array(UnsafeBufferPointer(start: output, count: length))
+        return try body(UnsafeRawBufferPointer(start: output, count: length))
     }
 
     /// PNG keywords are 1-79 printable Latin-1 characters without leading/trailing spaces;

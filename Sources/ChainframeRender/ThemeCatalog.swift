@@ -3,12 +3,13 @@ import Foundation
 /// Finds themes by name or path: what `--theme NAME|PATH` and `chainframe themes` use.
 ///
 /// A path (it contains `/` or ends in `.yaml`/`.yml`) is loaded as it is. A name is looked up as
-/// `NAME.yaml` in `directories`, first match wins; `classroom` always resolves, to the built-in
-/// `Theme.classroom` when no directory has a `classroom.yaml`.
+/// `NAME.yaml` in `directories`, first match wins; the built-in themes (`classroom`,
+/// `chalkboard`, `colorblind`, `print`) always resolve, to the copy compiled into Chainframe
+/// when no directory has a file of that name.
 public struct ThemeCatalog: Sendable, Equatable {
     /// Where a theme comes from.
     public enum Source: Sendable, Equatable, CustomStringConvertible {
-        /// `Theme.classroom`, compiled in.
+        /// Compiled into Chainframe (`Theme.classroom`, `Theme.chalkboard`, …).
         case builtIn
         /// A theme file, by its path.
         case file(String)
@@ -99,7 +100,7 @@ public struct ThemeCatalog: Sendable, Equatable {
     public func resolve(_ nameOrPath: String) throws -> Theme {
         if Self.isPath(nameOrPath) { return try ThemeFile.load(path: nameOrPath, catalog: self) }
         if let path = file(named: nameOrPath) { return try ThemeFile.load(path: path, catalog: self) }
-        if nameOrPath == Self.builtInName { return .classroom }
+        if let theme = Theme.builtIn(named: nameOrPath) { return theme }
         let names = names()
         let guess = ThemeWording.closest(to: nameOrPath, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
         throw ThemeError(file: nil, message: "unknown theme \(ThemeWording.quoted(nameOrPath))\(guess) "
@@ -120,9 +121,9 @@ public struct ThemeCatalog: Sendable, Equatable {
         return nil
     }
 
-    /// Every theme name the catalog knows, sorted; `classroom` included once.
+    /// Every theme name the catalog knows, sorted; the built-in ones included once.
     public func names() -> [String] {
-        var names: Set<String> = [Self.builtInName]
+        var names = Set(Theme.builtInNames)
         for directory in directories {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             for file in files where file.hasSuffix(".yaml") && !file.hasPrefix(".") {
@@ -137,7 +138,7 @@ public struct ThemeCatalog: Sendable, Equatable {
     public func available() -> [Entry] {
         names().map { name in
             guard let path = file(named: name) else {
-                return Entry(name: name, description: Theme.classroom.description, source: .builtIn)
+                return Entry(name: name, description: Theme.builtIn(named: name)?.description ?? "", source: .builtIn)
             }
             do {
                 let theme = try ThemeFile.load(path: path, catalog: self)

@@ -104,8 +104,8 @@ public enum ThemeFile {
             }
         } else if let found = catalog.file(named: reference) {
             path = found
-        } else if reference == ThemeCatalog.builtInName {
-            return (.classroom, reference)
+        } else if let builtIn = Theme.builtIn(named: reference) {
+            return (builtIn, reference)
         } else {
             let names = catalog.names()
             let guess = ThemeWording.closest(to: reference, in: names).map { "; did you mean \"\($0)\"?" } ?? ""

@@ -61,7 +61,7 @@ import Testing
         }
     }
 
-    @Test func checkShowsTheSeedsNumber() throws {
+    @Test func checkShowsTheCentralDifferenceInFull() throws {
         let result = try ChainframeProcess.run(["check", "examples/central-difference.cg", "--format", "json"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"numeric\": 7.000000000019213"))

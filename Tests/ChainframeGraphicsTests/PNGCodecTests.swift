@@ -93,6 +93,22 @@ func canvasRGBA(_ canvas: CairoCanvas, opaque: Bool) -> [UInt8] {
             try PNGEncoder.encode(try stripesCanvas(translucent: false), compressionLevel: 12)
         }
     }
+
+    /// One encoder reused for frames of different sizes and colour types gives the bytes a
+    /// fresh encoder gives, every time (its buffers carry nothing from frame to frame).
+    @Test func reusedEncoderGivesFreshEncodersBytes() throws {
+        let encoder = PNGFrameEncoder()
+        let big = try CairoCanvas.image(width: 300, height: 200)
+        big.clear(to: .white)
+        big.fill(.circle(center: Point(x: 150, y: 100), radius: 80), color: RGBA(r: 0.2, g: 0.4, b: 0.8, a: 0.6))
+        let small = try stripesCanvas(translucent: true)
+        for (canvas, transparent) in [(big, false), (small, true), (big, true), (small, true), (big, false)] {
+            let reused = try encoder.encode(canvas, transparent: transparent, text: [("Title", "x")]) { Array($0) }
+            let fresh = try PNGEncoder.encode(canvas, transparent: transparent, text: [("Title", "x")])
+            #expect(reused == fresh)
+            #expect(try PNGDecoder.decode(reused).rgba == canvasRGBA(canvas, opaque: !transparent))
+        }
+    }
 }
 
 func containsASCII(_ bytes: [UInt8], _ needle: String) -> Bool {

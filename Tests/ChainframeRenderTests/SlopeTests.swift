@@ -4,7 +4,7 @@ import ChainframeRender
 import Foundation
 import Testing
 
-/// "The derivative as a slope" (seed 000), checked from the scene, not by eye.
+/// "The derivative as a slope" (f(a) = a² at a = 2), checked from the scene, not by eye.
 @Suite struct SlopeTests {
     func builder(_ expression: String, at x0: Double) throws -> SlopeSceneBuilder {
         let study = try SlopeStudy(expression: expression, variable: "a", at: x0)

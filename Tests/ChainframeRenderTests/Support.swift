@@ -11,7 +11,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 func exampleStoryboard(_ name: String, options: Storyboard.Options = Storyboard.Options()) throws -> Storyboard {
     let url = repositoryRoot.appendingPathComponent("examples/\(name).cg")
     let source = try SourceFile.decode(name: "\(name).cg", bytes: [UInt8](Data(contentsOf: url)))
-    return Storyboard(try Evaluation(GraphBuilder.build(source)), options: options)
+    return try Storyboard(try Evaluation(GraphBuilder.build(source)), options: options)
 }
 
 /// A renderer for an example with the built-in theme.

@@ -228,18 +228,4 @@ struct TextExporterTests {
         let errors = try PythonJSONSchema.errors(schema: schema, documents: [broken])
         #expect(errors.contains("'extra' was unexpected") && errors.contains("'1500' is not of type 'integer'"))
     }
-
-    // MARK: Determinism
-
-    @Test func exportingTwiceGivesIdenticalFiles() throws {
-        let first = try ExampleExport("lecture"), second = try ExampleExport("lecture")
-        defer { first.remove(); second.remove() }
-        for exporter in [Exporter.tikz, .dot, .markdown, .json] {
-            let a = try first.run(exporter), b = try second.run(exporter)
-            #expect(a.map(\.lastPathComponent) == b.map(\.lastPathComponent))
-            for (x, y) in zip(a, b) {
-                #expect(try Data(contentsOf: x) == Data(contentsOf: y), "\(exporter.name): \(x.lastPathComponent) differs")
-            }
-        }
-    }
 }

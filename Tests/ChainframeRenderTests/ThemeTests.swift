@@ -142,12 +142,37 @@ extension ThemeTests {
     }
 
     @Suite struct Catalog {
-        @Test func classroomWorksWithoutAnyFolder() throws {
+        /// The four themes are built in: they resolve with no `themes/` folder, as the files do.
+        @Test func builtInThemesWorkWithoutAnyFolder() throws {
             let empty = ThemeCatalog(directories: [])
             #expect(try empty.resolve("classroom") == .classroom)
-            let builtIn = ThemeCatalog.Entry(name: "classroom", description: Theme.classroom.description,
-                                             source: .builtIn)
-            #expect(empty.available() == [builtIn])
+            for name in ["chalkboard", "colorblind", "print"] {
+                let builtIn = try empty.resolve(name)
+                #expect(builtIn == Theme.builtIn(named: name))
+                #expect(builtIn == (try catalog.resolve(themesDirectory + "/\(name).yaml")))
+            }
+            #expect(Theme.chalkboard.name == "chalkboard" && Theme.chalkboard != .classroom)
+            #expect(empty.available().map(\.name) == ["chalkboard", "classroom", "colorblind", "print"])
+            #expect(empty.available().allSatisfy { $0.source == .builtIn && !$0.description.isEmpty })
+            // A user's theme may extend a built-in one by name, anywhere.
+            let mine = try ThemeFile.parse("extends: chalkboard\nname: mine\n", file: "mine.yaml", catalog: empty)
+            #expect(mine.background == Theme.chalkboard.background)
+        }
+
+        /// After editing a file in `themes/`, run `CHAINFRAME_UPDATE_THEMES=1 swift test --filter ThemeTests`
+        /// to regenerate `Sources/ChainframeRender/BuiltInThemeFiles.swift` (then review the diff).
+        @Test func builtInThemeFilesAreTheFiles() throws {
+            var files: [String: String] = [:]
+            for name in ["chalkboard", "colorblind", "print"] {
+                files[name] = try String(contentsOfFile: themesDirectory + "/\(name).yaml", encoding: .utf8)
+            }
+            let path = repositoryRoot.appendingPathComponent("Sources/ChainframeRender/BuiltInThemeFiles.swift").path
+            let generated = BuiltInThemeFilesSource.text(files)
+            if ProcessInfo.processInfo.environment["CHAINFRAME_UPDATE_THEMES"] != nil {
+                try generated.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == generated)
+            #expect(Theme.builtInFiles.mapValues { $0 + "\n" } == files)
         }
 
         @Test func namesAndPathsResolve() throws {
@@ -170,9 +195,9 @@ extension ThemeTests {
             try "extends: classroom\ncolors: 3\n".write(toFile: directory + "/broken.yaml", atomically: true,
                                                         encoding: .utf8)
             let entries = ThemeCatalog(directories: [directory]).available()
-            #expect(entries.map(\.name) == ["broken", "classroom"])
+            #expect(entries.map(\.name) == ["broken", "chalkboard", "classroom", "colorblind", "print"])
             #expect(entries[0].problem?.message.hasPrefix("'colors' must be a mapping") == true)
-            #expect(entries[1].source == .builtIn)
+            #expect(entries[2].source == .builtIn)
         }
 
         @Test func unknownNameSuggestsAndListsFolders() {
@@ -195,5 +220,28 @@ extension ThemeTests {
             #expect(ThemeCatalog.standardDirectories(environment: [:], executableDirectories: []) == ["themes"])
             #expect(ThemeCatalog.lexicallyNormalized("/a/b/../c/./d/") == "/a/c/d")
         }
+    }
+}
+
+/// Writes `Sources/ChainframeRender/BuiltInThemeFiles.swift` from the theme files' texts.
+enum BuiltInThemeFilesSource {
+    static func text(_ files: [String: String]) -> String {
+        var lines = [
+            "// Generated from themes/chalkboard.yaml, themes/colorblind.yaml and themes/print.yaml by",
+            "// `CHAINFRAME_UPDATE_THEMES=1 swift test --filter ThemeTests`; a test keeps it identical to the files.",
+            "",
+            "extension Theme {",
+            "    /// The text of each theme file built into Chainframe besides `classroom` (which is",
+            "    /// `Theme.classroom` itself), by name, so every built-in theme works with no `themes/`",
+            "    /// folder beside the program or library.",
+            "    static let builtInFiles: [String: String] = [",
+        ]
+        for name in files.keys.sorted() {
+            lines.append("        \"\(name)\": #\"\"\"")
+            lines.append(String(files[name]!.dropLast(files[name]!.hasSuffix("\n") ? 1 : 0)))
+            lines.append("\"\"\"#,")
+        }
+        lines += ["    ]", "}"]
+        return lines.joined(separator: "\n") + "\n"
     }
 }

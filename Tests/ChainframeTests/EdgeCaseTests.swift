@@ -60,9 +60,10 @@ import Testing
 
     @Test func totalElementsLimit() throws {
         let text = "a = [[1, 2, 3]]\nb = [[1], [2], [3]]\nc = a + b\nd = c + c\nJ = sum(d)\n"
-        #expect(throws: Diagnostic.self) {
-            try Limits.$maxTotalElements.withValue(20) { _ = try evaluate(text) }
+        func evaluate(total: Int) throws -> Evaluation {
+            try Evaluation(GraphBuilder.build(SourceFile(name: "t.cg", text: text), limits: Limits(maxTotalElements: total)))
         }
-        #expect(try Limits.$maxTotalElements.withValue(30) { try evaluate(text) }.outputValue == 72)
+        #expect(throws: Diagnostic.self) { _ = try evaluate(total: 20) }
+        #expect(try evaluate(total: 30).outputValue == 72)
     }
 }

@@ -59,17 +59,17 @@ import Testing
         #expect(e.grad("c") == Tensor(9))
     }
 
-    @Test func seedNumbers() throws {
-        // Seed 000: f(a) = 3a has slope 3; f(a) = a² has slope 2a = 4 at a = 2.
+    @Test func lectureNumbers() throws {
+        // The lesson on slopes: f(a) = 3a has slope 3; f(a) = a² has slope 2a = 4 at a = 2.
         #expect(try evaluate("a = 2\nf = 3 * a").grad("a") == Tensor(3))
         #expect(try evaluate("a = 5\nf = 3 * a").grad("a") == Tensor(3))
         #expect(try evaluate("a = 2\nf = a^2").grad("a") == Tensor(4))
-        // Seed 002: the gradient of x0² + 5x1 + 2x2² at (3, 2, 1) is (6, 5, 4).
+        // The numerical-gradient lesson: the gradient of x0² + 5x1 + 2x2² at (3, 2, 1) is (6, 5, 4).
         let g = try evaluate("x0 = 3\nx1 = 2\nx2 = 1\nf = x0^2 + 5*x1 + 2*x2^2")
         #expect([g.grad("x0"), g.grad("x1"), g.grad("x2")] == [Tensor(6), Tensor(5), Tensor(4)])
     }
 
-    @Test func centralDifferenceMatchesTheSeedBitForBit() throws {
+    @Test func centralDifferenceMatchesTheLectureBitForBit() throws {
         // numerical_diff(f, 2) for f(x) = x**2 + 3*x + 5 prints 7.000000000019213 in Python.
         let e = try evaluate("x = 2\nf = x^2 + 3*x + 5")
         let check = try NumericalCheck(e)

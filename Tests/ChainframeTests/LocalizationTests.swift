@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    @Test func koreanUsesTheSeedsWords() {
+    @Test func koreanUsesTheLecturesWords() {
         let ko = Phrasebook.korean
         #expect(ko.forward == "순전파")
         #expect(ko.backward == "역전파")
@@ -39,7 +39,7 @@ import Testing
     @Test func koreanCaptionsForTheLecture() throws {
         var options = Storyboard.Options()
         options.phrases = .korean
-        let steps = Storyboard(try evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v"), options: options).steps
+        let steps = try Storyboard(try evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v"), options: options).steps
         #expect(steps[1].caption.title == "순전파 1/3")
         #expect(steps[4].caption.title == "역전파 1/4")
         #expect(steps[6].caption.rule == "덧셈 노드: 기울기를 그대로 흘려보낸다")
@@ -48,15 +48,15 @@ import Testing
     }
 
     @Test func nodeRulesOnTheBooksExamples() throws {
-        let lecture = Storyboard(try evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v")).steps
+        let lecture = try Storyboard(try evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v")).steps
         let rules = lecture.filter { $0.phase == .backward }.map(\.caption.rule)
         #expect(rules == [nil, Phrasebook.english.multiplyRule, Phrasebook.english.addRule, Phrasebook.english.multiplyRule])
-        let affine = Storyboard(try evaluate("X = [[1, 2]]\nW = [[1], [2]]\nY = X @ W\nL = sum(Y)")).steps
+        let affine = try Storyboard(try evaluate("X = [[1, 2]]\nW = [[1], [2]]\nY = X @ W\nL = sum(Y)")).steps
         #expect(affine.contains { $0.caption.rule == "MatMul node: dX = dY·Wᵀ, dW = Xᵀ·dY" })
-        let sigmoid = Storyboard(try evaluate("z = 0\na = sigmoid(z)")).steps
+        let sigmoid = try Storyboard(try evaluate("z = 0\na = sigmoid(z)")).steps
         #expect(sigmoid.contains { $0.caption.rule == Phrasebook.english.chainRule })
         // The branch node's sum is named when the last path arrives.
-        let branch = Storyboard(try evaluate("x = 1\ny = 2 * x\nz = 3 * x\nf = y + z")).steps
+        let branch = try Storyboard(try evaluate("x = 1\ny = 2 * x\nz = 3 * x\nf = y + z")).steps
         #expect(branch.contains { $0.caption.headline.contains("branch node: the 2 paths add up") })
     }
 

@@ -18,11 +18,11 @@ import Testing
         """
 
     /// Every caption line of every phase, for checks over whole lessons.
-    func captions(_ e: Evaluation, nudge: String? = nil) -> [String] {
+    func captions(_ e: Evaluation, nudge: String? = nil) throws -> [String] {
         var options = Storyboard.Options()
         options.phases = Set(Step.Phase.allCases)
         options.nudge = (e.graph.index(of: nudge ?? e.graph.nodes.first { $0.kind == .input }!.id)!, 0.001)
-        return Storyboard(e, options: options).steps.flatMap { [$0.caption.headline] + $0.caption.details }
+        return try Storyboard(e, options: options).steps.flatMap { [$0.caption.headline] + $0.caption.details }
     }
 
     @Test func unnamedPartsAreCalledByTheirFormulaInNamedTerms() throws {
@@ -32,7 +32,7 @@ import Testing
         #expect(g.displayName(of: g.index(of: "z.2")!) == "w₂x₂")
         #expect(g.displayName(of: g.index(of: "z.3")!) == "w₁x₁ + w₂x₂")
         #expect(g.formula(of: g.index(of: "z")!) == "w₁x₁ + w₂x₂ + b")
-        let lines = captions(e)
+        let lines = try captions(e)
         #expect(lines.contains("z = w₁x₁ + w₂x₂ + b = 0 + 0.1 = 0.1"))
         #expect(lines.contains("w₁x₁ = w₁ × x₁ = 0.5 × 1 = 0.5"))
         #expect(lines.contains { $0.hasPrefix("∂L/∂(w₁x₁ + w₂x₂) = ∂L/∂z · ∂z/∂(w₁x₁ + w₂x₂) = ") })
@@ -44,7 +44,7 @@ import Testing
         let g = e.graph
         #expect(g.displayName(of: g.index(of: "Y.1")!) == "X·W")
         #expect(g.formula(of: g.index(of: "Y")!) == "X·W + B")
-        let lines = captions(e)
+        let lines = try captions(e)
         #expect(lines.contains { $0.contains("∂L/∂(X·W)") })
         for line in lines { #expect(!line.contains("Y.1"), "\(line)") }
     }
@@ -87,7 +87,7 @@ import Testing
         let text = EvaluationReport.text(e)
         #expect(text.contains("n₍₁₎ ") && text.contains("w1 × x1 + w2 × x2"))
         #expect(!text.contains("n.5") && !text.contains("n.3"))
-        for line in captions(e) { #expect(!line.contains("n.")) }
+        for line in try captions(e) { #expect(!line.contains("n.")) }
     }
 
     @Test func tablesUseDisplayNamesAndJSONKeepsIDs() throws {
@@ -145,7 +145,7 @@ import Testing
 
     @Test func aPowerShowsItsBase() throws {
         let e = try evaluate("x = 3.0003\ny = x^2")
-        let forward = Storyboard(e).steps.first { $0.phase == .forward }!
+        let forward = try Storyboard(e).steps.first { $0.phase == .forward }!
         #expect(forward.caption.headline == "y = x² = 3.0003² = 9.002")
     }
 
@@ -170,7 +170,7 @@ import Testing
         let e = try evaluate("a = 5\nb = 3\nc = 2\nu = b * c\nv = a + u\nJ = 3 * v")
         var options = Storyboard.Options()
         options.decimals = 2
-        let lines = Storyboard(e, options: options).steps.map(\.caption.headline)
+        let lines = try Storyboard(e, options: options).steps.map(\.caption.headline)
         #expect(lines.contains("u = b × c = 3.00 × 2.00 = 6.00"))
         #expect(lines.contains("∂J/∂b = ∂J/∂u · ∂u/∂b = 3.00 · 2.00 = 6.00"))
     }
@@ -197,7 +197,7 @@ import Testing
                 options.phases = Set(Step.Phase.allCases)
                 options.precision = precision
                 options.nudge = (e.graph.nodes.firstIndex { $0.kind == .input }!, 0.001)
-                for step in Storyboard(e, options: options).steps {
+                for step in try Storyboard(e, options: options).steps {
                     for line in [step.caption.headline] + step.caption.details {
                         for equation in Self.scalarEquations(in: line) {
                             #expect(Self.checks(equation), "\(file) at \(precision) digits: \(equation) in \(line)")

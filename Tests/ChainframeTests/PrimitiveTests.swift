@@ -25,3 +25,35 @@ import Testing
         #expect(e.flow("z", "a")?.local == 0.25)
     }
 }
+
+/// Driven by the operator table: every primitive, written as its rule spells it, parses back
+/// to itself and differentiates like its central difference.
+@Suite struct PrimitiveTableTests {
+    /// `f` written with primitive `p` applied to the input `x` (and a constant where it takes two).
+    static func definition(of p: Primitive) -> (input: String, expression: String) {
+        switch p.rule.spelling {
+        case .infix("@", _): return ("[[0.7, 0.3]]", "sum(x @ transpose(x))")
+        case .infix(let symbol, _): return ("0.7", "x \(symbol) 1.3 + 1.3 \(symbol) x")
+        case .prefix(let symbol): return ("0.7", "\(symbol)x")
+        case .call(let name): return ("0.7", p.arity == 1 ? "\(name)(x)" : "\(name)(x, 1.3)")
+        }
+    }
+
+    @Test(arguments: Primitive.allCases)
+    func spellingParsesBackAndDerivativeMatches(_ p: Primitive) throws {
+        let (input, expression) = Self.definition(of: p)
+        let e = try evaluate("x = \(input)\nf = \(expression)")
+        #expect(e.graph.nodes.contains { node in
+            if case .primitive(p)? = node.operation?.function { true } else { false }
+        }, "\(expression) has no \(p) node")
+        let check = try NumericalCheck(e, h: 1e-5, tolerance: 1e-6)
+        #expect(check.passed, "\(p): \(expression)")
+        if case .infix(let symbol, _) = p.rule.spelling { #expect(Primitive.infix(symbol) == p) }
+        if let name = p.rule.functionName { #expect(Function.byName[name] == .primitive(p)) }
+    }
+
+    @Test func unknownOperatorsAreNotOperators() {
+        #expect(Primitive.infix("%") == nil)
+        #expect(diagnostic("a = 1\nb = a % 2") != nil)
+    }
+}

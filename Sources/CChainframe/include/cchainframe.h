@@ -58,7 +58,6 @@ cf_gv_graph *cf_gv_subgraph(cf_gv_graph *graph, const char *name, const char *ra
 int cf_gv_subgraph_add(cf_gv_graph *subgraph, cf_gv_node *node);
 /// Adds a named edge (distinct names give parallel edges). NULL on failure.
 cf_gv_edge *cf_gv_edge_add(cf_gv_graph *graph, cf_gv_node *tail, cf_gv_node *head, const char *name);
-int cf_gv_edge_set(cf_gv_edge *edge, const char *name, const char *value);
 
 /// Runs a layout engine ("dot"). Returns 0 on success.
 int cf_gv_layout(cf_gv_context *context, cf_gv_graph *graph, const char *engine);
@@ -93,18 +92,28 @@ typedef struct {
 /// Row filtering: `CF_PNG_FILTER_NONE` or libpng's adaptive choice among all filters.
 enum { CF_PNG_FILTER_NONE = 0, CF_PNG_FILTER_ADAPTIVE = 1 };
 
-/// Encodes cairo ARGB32 pixels (native-endian premultiplied 32-bit words,
-/// `stride` bytes per row) as an 8-bit RGB PNG (`with_alpha` = 0, alpha ignored)
-/// or RGBA PNG with un-premultiplied colour (`with_alpha` = 1).
-/// Text values that are Latin-1 representable go into tEXt, others into iTXt.
-/// No tIME chunk is written, so output is deterministic.
-/// On success returns 0 and stores a malloc'ed buffer in `*out` (free with
-/// `cf_free`). On failure returns -1 and writes a message into `error`.
-int cf_png_encode_argb32(const uint8_t *pixels, int width, int height, int stride,
-                         int with_alpha, const cf_png_text *texts, int text_count,
-                         int filter, int compression_level,
-                         uint8_t **out, size_t *out_length,
-                         char *error, size_t error_capacity);
+/// A PNG encoder that keeps its buffers (filtered rows, deflate output, file bytes) between
+/// calls, so a worker encoding many frames allocates them once. One thread at a time.
+typedef struct cf_png_encoder cf_png_encoder;
+
+/// A new encoder, or NULL if out of memory. Free with `cf_png_encoder_free`.
+cf_png_encoder *cf_png_encoder_new(void);
+void cf_png_encoder_free(cf_png_encoder *encoder);
+
+/// Encodes cairo ARGB32 pixels (native-endian premultiplied 32-bit words, `stride` bytes per
+/// row) as an 8-bit RGB PNG (`with_alpha` = 0, alpha ignored) or RGBA PNG with un-premultiplied
+/// colour (`with_alpha` = 1). Text values that are Latin-1 representable go into tEXt, others
+/// into iTXt. No tIME chunk is written, so output is deterministic. On success returns 0 and
+/// points `*out` into the encoder's own buffer: valid until the encoder's next call or its
+/// release, never freed by the caller. On failure returns -1 with a message in `error`. With
+/// `CF_PNG_FILTER_NONE` the image data is deflated by libdeflate at `compression_level`
+/// (0...9) and written by libpng as IDAT chunks; with `CF_PNG_FILTER_ADAPTIVE` libpng filters
+/// and deflates (zlib) itself.
+int cf_png_encoder_encode(cf_png_encoder *encoder, const uint8_t *pixels, int width, int height, int stride,
+                          int with_alpha, const cf_png_text *texts, int text_count,
+                          int filter, int compression_level,
+                          const uint8_t **out, size_t *out_length,
+                          char *error, size_t error_capacity);
 
 /// A decoded PNG: RGBA8 pixels (un-premultiplied) and its text chunks (UTF-8).
 typedef struct {

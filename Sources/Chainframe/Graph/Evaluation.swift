@@ -23,8 +23,10 @@ public struct Evaluation: Sendable {
 
     /// Evaluates `graph` forward, then differentiates its output backward.
     ///
-    /// - Parameter overrides: replacement values for some inputs, by node index (used by the
-    ///   numerical check and nudges); each must have the input's shape.
+    /// - Parameters:
+    ///   - graph: the graph, evaluated within the limits it was built under.
+    ///   - overrides: replacement values for some inputs, by node index (used by the
+    ///     numerical check and nudges); each must have the input's shape.
     /// - Throws: a `Diagnostic` for a shape mismatch or a non-scalar output.
     public init(_ graph: Graph, overrides: [Int: Tensor] = [:]) throws {
         self.graph = graph
@@ -52,32 +54,27 @@ public struct Evaluation: Sendable {
                 values.append(literal)
             } else if let operation = node.operation {
                 do {
-                    values.append(try operation.function.forward(arguments(operation, node, values)))
+                    values.append(try operation.function.forward(arguments(operation, node, values), limits: graph.limits))
                 } catch {
                     throw graph.source.error(error.text(operator: Evaluation.operatorSymbol(operation.function)),
                                              at: node.location)
                 }
             }
             total += values[values.count - 1].count
-            if total > Limits.maxTotalElements {
-                throw graph.source.error("the graph's values hold more than \(Limits.maxTotalElements) elements in all "
+            if total > graph.limits.maxTotalElements {
+                throw graph.source.error("the graph's values hold more than \(graph.limits.maxTotalElements) elements in all "
                                          + "by this node (raise the limit with --max-total-elements)", at: node.location)
             }
         }
         return values
     }
 
-    /// How shape errors name the operation: `'+'`, `'exp'`; nil for `@` and composites,
-    /// whose messages already say what they are.
+    /// How shape errors name the operation: `'+'`, `'exp'`, as .cg files spell it; nil for `@`
+    /// and composites, whose messages already say what they are.
     private static func operatorSymbol(_ function: Function) -> String? {
-        switch function {
-        case .primitive(.add): return "'+'"
-        case .primitive(.subtract): return "'-'"
-        case .primitive(.multiply): return "'*'"
-        case .primitive(.divide): return "'/'"
-        case .primitive(.power): return "'^'"
-        case .primitive(.matmul), .composite: return nil
-        default: return "'\(function.name)'"
+        guard case .primitive(let p) = function, p != .matmul else { return nil }
+        switch p.rule.spelling {
+        case .infix(let symbol, _), .prefix(let symbol), .call(let symbol): return "'\(symbol)'"
         }
     }
 
@@ -105,9 +102,9 @@ public struct Evaluation: Sendable {
             guard let operation = node.operation else { continue }
             let x = arguments(operation, node, values)
             let g = gradients[index] ?? Tensor(repeating: 0, shape: values[index].shape)
-            let parts = operation.function.backward(x, values[index], g)
+            let parts = operation.function.backward(x, values[index], g, limits: graph.limits)
             let scalarEdges = values[index].isScalar
-            let locals = scalarEdges ? operation.function.backward(x, values[index], Tensor(1)) : []
+            let locals = scalarEdges ? operation.function.backward(x, values[index], Tensor(1), limits: graph.limits) : []
             var flows: [Flow] = []
             for (position, from) in node.inputs.enumerated() {
                 // An input used twice by the same node (u = b * b) gets one edge carrying the total.

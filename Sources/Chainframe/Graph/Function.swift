@@ -5,13 +5,11 @@ public enum Function: Sendable, Hashable {
     case primitive(Primitive)
     case composite(Composite)
 
-    /// The functions callable by name in .cg files, with their argument counts.
+    /// The functions callable by name in .cg files: every primitive with a function name (from
+    /// its rule) and every composite but `identity`.
     public static let byName: [String: Function] = {
         var table: [String: Function] = [:]
-        for p: Primitive in [.exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .transpose] {
-            table[p.rawValue] = .primitive(p)
-        }
-        table["matmul"] = .primitive(.matmul)
+        for p in Primitive.allCases { if let name = p.rule.functionName { table[name] = .primitive(p) } }
         for c in Composite.allCases where c != .identity { table[c.rawValue] = .composite(c) }
         return table
     }()
@@ -32,19 +30,20 @@ public enum Function: Sendable, Hashable {
         }
     }
 
-    /// Computes the result.
-    public func forward(_ x: [Tensor]) throws(Primitive.ShapeError) -> Tensor {
+    /// Computes the result, refusing results larger than `limits` allow.
+    public func forward(_ x: [Tensor], limits: Limits = .standard) throws(Primitive.ShapeError) -> Tensor {
         switch self {
-        case .primitive(let p): return try p.forward(x)
-        case .composite(let c): return try c.forward(x)
+        case .primitive(let p): return try p.forward(x, limits: limits)
+        case .composite(let c): return try c.forward(x, limits: limits)
         }
     }
 
-    /// The gradient of each argument, given the gradient `g` arriving at the result `y`.
-    public func backward(_ x: [Tensor], _ y: Tensor, _ g: Tensor) -> [Tensor] {
+    /// The gradient of each argument, given the gradient `g` arriving at the result `y`
+    /// (`limits` are those the forward pass ran under).
+    public func backward(_ x: [Tensor], _ y: Tensor, _ g: Tensor, limits: Limits = .standard) -> [Tensor] {
         switch self {
         case .primitive(let p): return p.backward(x, y, g)
-        case .composite(let c): return c.backward(x, g)
+        case .composite(let c): return c.backward(x, g, limits: limits)
         }
     }
 }
@@ -75,11 +74,11 @@ public enum Composite: String, Sendable, CaseIterable {
 
     /// Records the composite as primitive steps over tape slots; slots 0..<arity hold the
     /// arguments. Returns the steps, every slot's value and the result's slot.
-    private func record(_ x: [Tensor]) throws(Primitive.ShapeError) -> (steps: [Step], values: [Tensor], result: Int) {
+    private func record(_ x: [Tensor], limits: Limits) throws(Primitive.ShapeError) -> (steps: [Step], values: [Tensor], result: Int) {
         var values = x
         var steps: [Step] = []
         func apply(_ p: Primitive, _ args: [Int]) throws(Primitive.ShapeError) -> Int {
-            values.append(try p.forward(args.map { values[$0] }))
+            values.append(try p.forward(args.map { values[$0] }, limits: limits))
             steps.append(Step(primitive: p, arguments: args, result: values.count - 1))
             return values.count - 1
         }
@@ -116,15 +115,17 @@ public enum Composite: String, Sendable, CaseIterable {
         return (steps, values, result)
     }
 
-    func forward(_ x: [Tensor]) throws(Primitive.ShapeError) -> Tensor {
-        if self == .bce { return try Self.crossEntropy(x[0], x[1]) }
-        let tape = try record(x)
+    func forward(_ x: [Tensor], limits: Limits) throws(Primitive.ShapeError) -> Tensor {
+        if self == .bce { return try Self.crossEntropy(x[0], x[1], limits: limits) }
+        let tape = try record(x, limits: limits)
         return tape.values[tape.result]
     }
 
-    func backward(_ x: [Tensor], _ g: Tensor) -> [Tensor] {
+    /// Runs the recorded primitives' rules backwards. Recording again cannot fail: the forward
+    /// pass already recorded the same arguments under the same limits.
+    func backward(_ x: [Tensor], _ g: Tensor, limits: Limits) -> [Tensor] {
         if self == .bce { return Self.crossEntropyGradients(x[0], x[1], g) }
-        guard let tape = try? record(x) else { return x.map { Tensor(repeating: .nan, shape: $0.shape) } }
+        guard let tape = try? record(x, limits: limits) else { return x.map { Tensor(repeating: .nan, shape: $0.shape) } }
         var grads = [Tensor?](repeating: nil, count: tape.values.count)
         grads[tape.result] = g
         for step in tape.steps.reversed() {
@@ -146,8 +147,8 @@ public enum Composite: String, Sendable, CaseIterable {
     }
 
     /// `−(y·log a + (1 − y)·log(1 − a))` elementwise, broadcasting `a` and `y`.
-    static func crossEntropy(_ a: Tensor, _ y: Tensor) throws(Primitive.ShapeError) -> Tensor {
-        if let shape = Broadcasting.shape(a.shape, y.shape) { try Limits.check(elements: Limits.count(shape)) }
+    static func crossEntropy(_ a: Tensor, _ y: Tensor, limits: Limits) throws(Primitive.ShapeError) -> Tensor {
+        if let shape = Broadcasting.shape(a.shape, y.shape) { try limits.check(elements: Limits.count(shape)) }
         guard let loss = Broadcasting.combine(a, y, { a, y in -(xlogy(y, a) + xlogy(1 - y, 1 - a)) }) else {
             throw .message("shapes \(Tensor.describe(shape: a.shape)) and \(Tensor.describe(shape: y.shape)) do not broadcast")
         }

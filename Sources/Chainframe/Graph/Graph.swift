@@ -11,6 +11,8 @@ public struct Graph: Sendable {
     public internal(set) var outputLocation: SourceLocation
     /// The `title` of the file, if any.
     public internal(set) var title: String?
+    /// The limits the graph was built under; every evaluation of it keeps to them.
+    public internal(set) var limits: Limits = .standard
     /// How people see each node (see `displayName(of:)`), computed once when the graph is built.
     var names = NodeNames()
 
@@ -23,19 +25,15 @@ public struct Graph: Sendable {
         nodes.indices.flatMap { to in nodes[to].inputs.map { Edge(from: $0, to: to) } }
     }
 
-    /// The nodes that read node `index`, in order.
-    public func consumers(of index: Int) -> [Int] {
-        nodes.indices.filter { nodes[$0].inputs.contains(index) }
-    }
-
     /// Makes node `index` the output (for `--output NAME`).
     public mutating func choose(output index: Int) {
         output = index
         outputLocation = nodes[index].nameLocation ?? nodes[index].location
     }
 
-    init(source: SourceFile) {
+    init(source: SourceFile, limits: Limits = .standard) {
         self.source = source
+        self.limits = limits
         self.nodes = []
         self.output = 0
         self.outputLocation = SourceLocation(line: 1, column: 1)

@@ -8,8 +8,10 @@ public struct GraphBuilder {
     /// from "not defined".
     private var definitions: [String: SourceLocation] = [:]
     private var lastNamed: Int?
+    /// The limits the graph is built under.
+    public let limits: Limits
     /// The number of nodes a graph may have.
-    public let maxNodes: Int
+    public var maxNodes: Int { limits.maxNodes }
 
     /// The default limit on nodes per graph.
     public static let defaultMaxNodes = 100_000
@@ -17,15 +19,20 @@ public struct GraphBuilder {
     /// Parses and builds a graph from source text.
     public static func build(_ source: SourceFile, maxNodes: Int = GraphBuilder.defaultMaxNodes,
                              maxDepth: Int = Parser.defaultMaxDepth) throws -> Graph {
-        let file = try Parser.parse(source, maxDepth: maxDepth)
-        var builder = GraphBuilder(source: source, maxNodes: maxNodes)
+        try build(source, limits: Limits(maxNodes: maxNodes, maxDepth: maxDepth))
+    }
+
+    /// Parses and builds a graph from source text within `limits` (which the graph keeps).
+    public static func build(_ source: SourceFile, limits: Limits) throws -> Graph {
+        let file = try Parser.parse(source, maxDepth: limits.maxDepth)
+        var builder = GraphBuilder(source: source, limits: limits)
         return try builder.build(file)
     }
 
-    init(source: SourceFile, maxNodes: Int) {
+    init(source: SourceFile, limits: Limits) {
         self.source = source
-        self.graph = Graph(source: source)
-        self.maxNodes = maxNodes
+        self.graph = Graph(source: source, limits: limits)
+        self.limits = limits
     }
 
     /// A value while lowering an expression: a node, or a constant still to be folded.
@@ -92,8 +99,8 @@ public struct GraphBuilder {
         var counter = 0
         switch definition {
         case .input(let literal):
-            if literal.tensor.count > Limits.maxElements {
-                throw source.error("the literal has \(literal.tensor.count) elements, more than the limit of \(Limits.maxElements) (raise it with --max-elements)", at: literal.location)
+            if literal.tensor.count > limits.maxElements {
+                throw source.error("the literal has \(literal.tensor.count) elements, more than the limit of \(limits.maxElements) (raise it with --max-elements)", at: literal.location)
             }
             try append(Node(id: name, label: name, isNamed: true, kind: .input, operation: nil, inputs: [],
                             literal: literal.tensor, location: at))
@@ -156,15 +163,7 @@ public struct GraphBuilder {
         case .binary(let op, let lhs, let rhs, let at):
             let a = try lower(lhs, owner: owner, counter: &counter, inlineConstants: inlineConstants)
             let b = try lower(rhs, owner: owner, counter: &counter, inlineConstants: inlineConstants)
-            let primitive: Primitive = switch op {
-            case "+": .add
-            case "-": .subtract
-            case "*": .multiply
-            case "/": .divide
-            case "^": .power
-            default: .matmul
-            }
-            return try apply(.primitive(primitive), [a, b], at: at, owner: owner, counter: &counter, isTop: isTop)
+            return try apply(.primitive(op), [a, b], at: at, owner: owner, counter: &counter, isTop: isTop)
         case .call(let name, let arguments, let at):
             guard let function = Function.byName[name] else {
                 var message = "unknown function '\(name)'"
@@ -204,7 +203,7 @@ public struct GraphBuilder {
         if inputs.isEmpty {
             let constants = arguments.map { if case .constant(let t) = $0 { t } else { Tensor(0) } }
             do {
-                return .constant(try function.forward(constants))
+                return .constant(try function.forward(constants, limits: limits))
             } catch {
                 throw source.error(error.text(operator: nil), at: at)
             }

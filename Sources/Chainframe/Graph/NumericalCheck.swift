@@ -1,4 +1,4 @@
-/// Checks the analytic gradients against central differences, as in the seeds:
+/// Checks the analytic gradients against central differences, as the lecture's `numerical_diff` does:
 /// `(f(x + h) − f(x − h)) / 2h` with `h = 1e-4`, one input element at a time.
 public struct NumericalCheck: Sendable {
     /// One input element's comparison.
@@ -23,7 +23,7 @@ public struct NumericalCheck: Sendable {
     /// True when every row is within tolerance.
     public var passed: Bool { rows.allSatisfy(\.passed) }
 
-    /// The step the seeds use.
+    /// The step the lecture uses: h = 1e-4.
     public static let defaultH = 1e-4
     /// The default tolerance on the relative error.
     public static let defaultTolerance = 1e-6
@@ -68,7 +68,7 @@ public struct NumericalCheck: Sendable {
     }
 
     /// `(f(x + h) − f(x − h)) / (2·h)` for one element of one input, evaluated exactly in
-    /// that order so that the seeds' numbers (7.000000000019213) come out bit for bit.
+    /// that order so that the lecture's numbers (7.000000000019213) come out bit for bit.
     public static func centralDifference(_ graph: Graph, input: Int, element: Int, h: Double) throws -> Double {
         let base = graph.nodes[input].literal!
         var plus = base, minus = base

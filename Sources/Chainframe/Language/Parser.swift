@@ -226,7 +226,7 @@ public struct Parser {
         let outer = depth
         defer { depth = outer }
         var lhs = try term()
-        while case .symbol(let op) = current.kind, op == "+" || op == "-" {
+        while let op = infixOperator(.sum) {
             let at = current.location
             try nest(at)
             advance()
@@ -239,7 +239,7 @@ public struct Parser {
         let outer = depth
         defer { depth = outer }
         var lhs = try unary()
-        while case .symbol(let op) = current.kind, op == "*" || op == "/" || op == "@" {
+        while let op = infixOperator(.product) {
             let at = current.location
             try nest(at)
             advance()
@@ -267,14 +267,22 @@ public struct Parser {
 
     private mutating func power() throws -> Syntax.Expression {
         let base = try primary()
-        if isSymbol(current, "^") {
+        if let op = infixOperator(.power) {
             let at = current.location
             try nest(at)
             defer { depth -= 1 }
             advance()
-            return .binary("^", base, try unary(), at)
+            return .binary(op, base, try unary(), at)
         }
         return base
+    }
+
+    /// The primitive of the current token when it is an infix operator of `precedence` (from
+    /// the primitives' rules).
+    private func infixOperator(_ precedence: Spelling.Precedence) -> Primitive? {
+        guard case .symbol(let symbol) = current.kind, let primitive = Primitive.infix(symbol),
+              case .infix(_, precedence) = primitive.rule.spelling else { return nil }
+        return primitive
     }
 
     private mutating func primary() throws -> Syntax.Expression {

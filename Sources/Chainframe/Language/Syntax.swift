@@ -6,8 +6,9 @@ public enum Syntax {
         case name(String, SourceLocation)
         /// Unary minus.
         case negate(Expression, SourceLocation)
-        /// `+ - * / ^ @`; the location is the operator's.
-        case binary(String, Expression, Expression, SourceLocation)
+        /// An infix operator (`+ - * / ^ @`, as `Primitive.infix` reads them); the location is
+        /// the operator's.
+        case binary(Primitive, Expression, Expression, SourceLocation)
         /// `f(x, …)`; the location is the function name's.
         case call(String, [Expression], SourceLocation)
 

@@ -18,13 +18,22 @@ public enum ExpressionText {
     /// Binding strength: + − 1, × ÷ @ 2, unary minus 3, ^ 4, atoms 5.
     private static func strength(_ e: Syntax.Expression) -> Int {
         switch e {
-        case .binary("+", _, _, _), .binary("-", _, _, _): return 1
-        case .binary("^", _, _, _): return 4
-        case .binary: return 2
+        case .binary(let op, _, _, _):
+            guard case .infix(_, let precedence) = op.rule.spelling else { return 5 }
+            return switch precedence { case .sum: 1; case .product: 2; case .power: 4 }
         case .negate: return 3
         case .number(let v, _) where v < 0: return 3
         default: return 5
         }
+    }
+
+    /// A function's name in maths: the rule's symbol (`σ` for sigmoid), except for transpose,
+    /// whose `ᵀ` is written after its argument and so does not name a call.
+    private static func callName(_ name: String) -> String {
+        guard case .primitive(let p)? = Function.byName[name], case .call = p.rule.spelling, p != .transpose else {
+            return name
+        }
+        return p.rule.mathSymbol
     }
 
     private static func write(_ e: Syntax.Expression, parent: Int) -> String {
@@ -38,11 +47,11 @@ public enum ExpressionText {
             text = "−" + write(inner, parent: 3)
         case .call(let name, let arguments, _):
             let inner = arguments.map { write($0, parent: 0) }.joined(separator: ", ")
-            text = (name == "sigmoid" ? "σ" : name) + "(" + inner + ")"
+            text = callName(name) + "(" + inner + ")"
         case .binary(let op, let lhs, let rhs, _):
             let s = strength(e)
             switch op {
-            case "^":
+            case .power:
                 let base = write(lhs, parent: 5)
                 if case .number(let v, _) = rhs, v == v.rounded(), abs(v) < 100,
                    let sup = OperationText.superscript(NumberFormat.full(v)) {
@@ -51,10 +60,9 @@ public enum ExpressionText {
                     text = base + "^" + write(rhs, parent: 4)
                 }
             default:
-                let symbol = ["+": "+", "-": "−", "*": "×", "/": "÷", "@": "·"][op] ?? op
                 // Right operands of − and ÷ bind one tighter (a − (b − c)).
-                let rightNeeds = op == "-" || op == "/" ? s + 1 : s
-                text = write(lhs, parent: s) + " \(symbol) " + write(rhs, parent: rightNeeds)
+                let rightNeeds = op == .subtract || op == .divide ? s + 1 : s
+                text = write(lhs, parent: s) + " \(op.rule.mathSymbol) " + write(rhs, parent: rightNeeds)
             }
         }
         return strength(e) < parent ? "(" + text + ")" : text

@@ -52,27 +52,32 @@ public enum OperationText {
         let code = style == .code
         switch operation.function {
         case .primitive(let p):
+            // Operator symbols come from the primitive's rule: as .cg writes it, or for people.
+            let symbol: String = switch p.rule.spelling {
+            case .infix(let s, _), .prefix(let s): code ? s : p.rule.mathSymbol
+            case .call(let name): code ? name : p.rule.mathSymbol
+            }
             switch p {
-            case .add: return Term("\(arg(0, Term.sum)) + \(arg(1, Term.sum))", strength: Term.sum)
-            case .subtract: return Term("\(arg(0, Term.sum)) \(code ? "-" : "−") \(arg(1, Term.product))", strength: Term.sum)
+            case .add: return Term("\(arg(0, Term.sum)) \(symbol) \(arg(1, Term.sum))", strength: Term.sum)
+            case .subtract: return Term("\(arg(0, Term.sum)) \(symbol) \(arg(1, Term.product))", strength: Term.sum)
             case .multiply:
                 if compact, terms[0].strength == Term.atom, terms[1].strength == Term.atom,
                    DisplayName.isSymbol(terms[0].text) || Double(terms[0].text) != nil, DisplayName.isSymbol(terms[1].text) {
                     return Term(terms[0].text + terms[1].text, strength: Term.product)
                 }
-                return Term("\(arg(0, Term.product)) \(code ? "*" : "×") \(arg(1, Term.product))", strength: Term.product)
-            case .divide: return Term("\(arg(0, Term.product)) \(code ? "/" : "÷") \(arg(1, Term.prefix))", strength: Term.product)
+                return Term("\(arg(0, Term.product)) \(symbol) \(arg(1, Term.product))", strength: Term.product)
+            case .divide: return Term("\(arg(0, Term.product)) \(symbol) \(arg(1, Term.prefix))", strength: Term.product)
             case .power:
                 if !code, let sup = superscript(terms[1].text) { return Term(arg(0, Term.atom) + sup, strength: Term.power) }
                 return Term("\(arg(0, Term.atom))^\(arg(1, Term.atom))", strength: Term.power)
             case .matmul:
-                if code { return Term("\(arg(0, Term.product)) @ \(arg(1, Term.product))", strength: Term.product) }
-                let dot = compact ? "·" : " · "
+                if code { return Term("\(arg(0, Term.product)) \(symbol) \(arg(1, Term.product))", strength: Term.product) }
+                let dot = compact ? symbol : " \(symbol) "
                 return Term(arg(0, Term.product) + dot + arg(1, Term.product), strength: Term.product)
-            case .negate: return Term((code ? "-" : "−") + arg(0, Term.product), strength: Term.prefix)
-            case .sigmoid where !code: return Term("σ(\(terms[0].text))", strength: Term.atom)
-            case .transpose where !code: return Term(arg(0, Term.atom) + "ᵀ", strength: Term.atom)
-            default: return Term("\(p.rawValue)(\(terms[0].text))", strength: Term.atom)
+            case .negate: return Term(symbol + arg(0, Term.product), strength: Term.prefix)
+            case .transpose where !code: return Term(arg(0, Term.atom) + symbol, strength: Term.atom)
+            case .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .transpose:
+                return Term("\(symbol)(\(terms[0].text))", strength: Term.atom)
             }
         case .composite(.identity):
             return terms[0]
@@ -91,23 +96,18 @@ public enum OperationText {
         let constantFirst: Bool = if case .constant = operation.arguments.first { true } else { false }
         switch operation.function {
         case .primitive(let p):
+            let symbol = p.rule.nodeSymbol
             switch p {
-            case .add: return constantText.isEmpty ? "+" : "+" + constantText
-            case .subtract:
-                if constantText.isEmpty { return "−" }
-                return constantFirst ? constantText + "−" : "−" + constantText
-            case .multiply: return "×" + constantText
-            case .divide:
-                if constantText.isEmpty { return "÷" }
-                return constantFirst ? constantText + "÷" : "÷" + constantText
+            case .add, .multiply:
+                return symbol + constantText
+            case .subtract, .divide:
+                if constantText.isEmpty { return symbol }
+                return constantFirst ? constantText + symbol : symbol + constantText
             case .power:
-                if constantFirst { return constantText + "^" }
-                return constantText.isEmpty ? "^" : superscript(constantText) ?? "^" + constantText
-            case .negate: return "−"
-            case .sigmoid: return "σ"
-            case .matmul: return "MatMul"
-            case .transpose: return "ᵀ"
-            default: return p.rawValue
+                if constantFirst { return constantText + symbol }
+                return constantText.isEmpty ? symbol : superscript(constantText) ?? symbol + constantText
+            case .negate, .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid, .relu, .abs, .sum, .matmul, .transpose:
+                return symbol
             }
         case .composite(.identity): return "="
         case .composite(let c): return c.rawValue

@@ -84,16 +84,33 @@ public struct Step: Sendable {
     public var activeNodes: Set<Int>
     /// Edges that stand out in this step (forward: being used; backward: carrying a gradient now).
     public var activeEdges: Set<Edge>
-    /// Nodes whose value is known.
-    public var knownValues: Set<Int>
-    /// Nodes whose gradient (complete or partial) is known.
-    public var gradients: [Int: GradientState]
-    /// Edges along which a gradient has been sent back so far (their labels are shown).
-    public var sentBack: Set<Edge>
     /// A suggested display time for slides and animations.
     public var durationMilliseconds: Int
+    /// The storyboard's state over all steps (shared by every step, not copied) and this
+    /// step's position in it: what each step knows is read from there, so a storyboard holds
+    /// one copy of values and gradients plus what each step changes.
+    var states = StepStates()
+    var index = 0
+
+    init(phase: Phase, number: Int, phaseCount: Int, caption: Caption, activeNodes: Set<Int>,
+         activeEdges: Set<Edge>, durationMilliseconds: Int) {
+        self.phase = phase
+        self.number = number
+        self.phaseCount = phaseCount
+        self.caption = caption
+        self.activeNodes = activeNodes
+        self.activeEdges = activeEdges
+        self.durationMilliseconds = durationMilliseconds
+    }
+
+    /// Nodes whose value is known.
+    public var knownValues: StepSet<Int> { StepSet(history: states.known, step: index) }
+    /// Nodes whose gradient (complete or partial) is known.
+    public var gradients: StepMap<Int, GradientState> { StepMap(history: states.gradients, step: index) }
+    /// Edges along which a gradient has been sent back so far (their labels are shown).
+    public var sentBack: StepSet<Edge> { StepSet(history: states.sentBack, step: index) }
     /// Nodes the nudge has reached so far, with their old and new values.
-    public var nudges: [Int: Nudge] = [:]
+    public var nudges: StepMap<Int, Nudge> { StepMap(history: states.nudges, step: index) }
     /// Central-difference gradients of the inputs, shown by the check step.
-    public var numericGradients: [Int: Tensor] = [:]
+    public var numericGradients: StepMap<Int, Tensor> { StepMap(history: states.numericGradients, step: index) }
 }

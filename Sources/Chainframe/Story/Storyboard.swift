@@ -37,11 +37,14 @@ public struct Storyboard: Sendable {
     public let steps: [Step]
 
     /// Builds the steps for an evaluated graph.
-    public init(_ evaluation: Evaluation, options: Options = Options()) {
+    ///
+    /// - Throws: a `Diagnostic` when the nudge or the numerical check cannot be computed (they
+    ///   evaluate the graph again, within the limits it was built under).
+    public init(_ evaluation: Evaluation, options: Options = Options()) throws {
         self.evaluation = evaluation
         self.options = options
         var builder = StoryboardBuilder(evaluation: evaluation, options: options)
-        self.steps = builder.build()
+        self.steps = try builder.build()
     }
 
     /// The operation nodes whose gradient reaches the output, in reverse topological order:
@@ -81,54 +84,72 @@ struct StoryboardBuilder {
         return graph.nodes.indices.reversed().filter { reaches[$0] && graph.nodes[$0].operation != nil }
     }
 
-    mutating func build() -> [Step] {
-        var steps: [Step] = []
+    /// The current state as the steps are written, recorded as changes.
+    private var recorder = StepStatesRecorder()
+    private var steps: [Step] = []
+
+    /// Adds `step`; the state changes recorded since the last step belong to it.
+    private mutating func add(_ step: Step) {
+        steps.append(step)
+        recorder.step = steps.count
+    }
+
+    mutating func build() throws -> [Step] {
         let leaves = Set(graph.nodes.indices.filter { graph.nodes[$0].operation == nil })
         let computed = graph.nodes.indices.filter { graph.nodes[$0].operation != nil }
         let all = Set(graph.nodes.indices)
         let ms = options.stepMilliseconds
 
         if options.phases.contains(.inputs) {
-            steps.append(Step(phase: .inputs, number: 1, phaseCount: 1,
-                              caption: text.inputsCaption(), activeNodes: leaves, activeEdges: [],
-                              knownValues: leaves, gradients: [:], sentBack: [], durationMilliseconds: ms))
+            recorder.reset(known: leaves)
+            add(Step(phase: .inputs, number: 1, phaseCount: 1, caption: text.inputsCaption(), activeNodes: leaves,
+                     activeEdges: [], durationMilliseconds: ms))
         }
 
         if options.phases.contains(.forward) {
-            var known = leaves
+            recorder.reset(known: leaves)
             let groups = grouped(computed)
             for (n, group) in groups.enumerated() {
-                known.formUnion(group)
+                recorder.addKnown(group)
                 let edges = Set(group.flatMap { index in graph.nodes[index].inputs.map { Edge(from: $0, to: index) } })
                 let caption = group.count == 1
                     ? text.forwardCaption(group[0], number: n + 1, of: groups.count)
                     : text.groupCaption(.forward, lines: group.map(text.forwardEquation), number: n + 1, of: groups.count)
-                steps.append(Step(phase: .forward, number: n + 1, phaseCount: groups.count,
-                                  caption: caption, activeNodes: Set(group), activeEdges: edges, knownValues: known,
-                                  gradients: [:], sentBack: [], durationMilliseconds: ms))
+                add(Step(phase: .forward, number: n + 1, phaseCount: groups.count, caption: caption,
+                         activeNodes: Set(group), activeEdges: edges, durationMilliseconds: ms))
             }
         }
 
         if options.phases.contains(.backward) {
-            steps += backwardSteps(knownValues: all)
+            addBackwardSteps(knownValues: all)
         }
 
         if options.phases.contains(.nudge), let nudge = options.nudge {
-            steps += nudgeSteps(input: nudge.input, h: nudge.h, knownValues: all)
+            try addNudgeSteps(input: nudge.input, h: nudge.h, knownValues: all)
         }
 
-        if options.phases.contains(.check), let check = try? NumericalCheck(evaluation, h: options.checkH) {
-            steps.append(checkStep(check, knownValues: all))
+        if options.phases.contains(.check) {
+            addCheckStep(try NumericalCheck(evaluation, h: options.checkH), knownValues: all)
         }
 
         if options.phases.contains(.summary) {
-            let gradients = allGradients
-            let sent = Set(evaluation.flows.filter { $0.gradient != nil }.map(\.edge))
-            steps.append(Step(phase: .summary, number: 1, phaseCount: 1, caption: text.summaryCaption(),
-                              activeNodes: [], activeEdges: [], knownValues: all, gradients: gradients,
-                              sentBack: sent, durationMilliseconds: ms * 2))
+            recorder.reset(known: all, gradients: allGradients, sentBack: allSentBack)
+            add(Step(phase: .summary, number: 1, phaseCount: 1, caption: text.summaryCaption(),
+                     activeNodes: [], activeEdges: [], durationMilliseconds: ms * 2))
         }
-        return steps
+        // Every step reads the finished history (shared, not copied) at its own index.
+        let states = recorder.states
+        return steps.enumerated().map { index, step in
+            var step = step
+            step.states = states
+            step.index = index
+            return step
+        }
+    }
+
+    /// Every edge along which a gradient flows (as after the backward pass).
+    private var allSentBack: Set<Edge> {
+        Set(evaluation.flows.filter { $0.gradient != nil }.map(\.edge))
     }
 
     /// Every gradient, complete (as after the backward pass).
@@ -142,10 +163,10 @@ struct StoryboardBuilder {
 
     /// The nudge of the lecture: `input` becomes x + h, then the change travels right one
     /// node at a time; the last step compares Δout/Δinput with the backward pass's gradient.
-    private func nudgeSteps(input: Int, h: Double, knownValues: Set<Int>) -> [Step] {
+    private mutating func addNudgeSteps(input: Int, h: Double, knownValues: Set<Int>) throws {
         var nudged = evaluation.values[input]
         nudged.scalars = nudged.scalars.map { $0 + h }
-        guard let after = try? Evaluation.forward(graph, overrides: [input: nudged]) else { return [] }
+        let after = try Evaluation.forward(graph, overrides: [input: nudged])
         // The nodes the change reaches, in topological order.
         var reached: Set<Int> = [input]
         var order = [input]
@@ -156,31 +177,23 @@ struct StoryboardBuilder {
             }
         }
         let count = order.count + 1
-        var nudges: [Int: Step.Nudge] = [:]
-        var steps: [Step] = []
+        recorder.reset(known: knownValues, gradients: allGradients)
         for (n, index) in order.enumerated() {
-            nudges[index] = Step.Nudge(old: evaluation.values[index], new: after[index])
+            recorder.setNudge(index, Step.Nudge(old: evaluation.values[index], new: after[index]))
             let edges = Set(graph.nodes[index].inputs.filter(reached.contains).map { Edge(from: $0, to: index) })
-            var step = Step(phase: .nudge, number: n + 1, phaseCount: count,
-                            caption: text.nudgeCaption(index, old: evaluation.values[index], new: after[index],
-                                                       h: h, number: n + 1, of: count),
-                            activeNodes: [index], activeEdges: edges, knownValues: knownValues,
-                            gradients: allGradients, sentBack: [], durationMilliseconds: options.stepMilliseconds)
-            step.nudges = nudges
-            steps.append(step)
+            add(Step(phase: .nudge, number: n + 1, phaseCount: count,
+                     caption: text.nudgeCaption(index, old: evaluation.values[index], new: after[index],
+                                                h: h, number: n + 1, of: count),
+                     activeNodes: [index], activeEdges: edges, durationMilliseconds: options.stepMilliseconds))
         }
-        var last = Step(phase: .nudge, number: count, phaseCount: count,
-                        caption: text.nudgeRatioCaption(input: input, old: evaluation.values[graph.output],
-                                                        new: after[graph.output], h: h, count: count),
-                        activeNodes: [input, graph.output], activeEdges: [], knownValues: knownValues,
-                        gradients: allGradients, sentBack: [], durationMilliseconds: options.stepMilliseconds * 2)
-        last.nudges = nudges
-        steps.append(last)
-        return steps
+        add(Step(phase: .nudge, number: count, phaseCount: count,
+                 caption: text.nudgeRatioCaption(input: input, old: evaluation.values[graph.output],
+                                                 new: after[graph.output], h: h, count: count),
+                 activeNodes: [input, graph.output], activeEdges: [], durationMilliseconds: options.stepMilliseconds * 2))
     }
 
     /// One step comparing every input's analytic gradient with its central difference.
-    private func checkStep(_ check: NumericalCheck, knownValues: Set<Int>) -> Step {
+    private mutating func addCheckStep(_ check: NumericalCheck, knownValues: Set<Int>) {
         var numeric: [Int: Tensor] = [:]
         for row in check.rows {
             var t = numeric[row.node] ?? Tensor(repeating: 0, shape: evaluation.values[row.node].shape)
@@ -189,13 +202,9 @@ struct StoryboardBuilder {
             t.scalars[flat] = row.numeric
             numeric[row.node] = t
         }
-        let inputs = Set(numeric.keys)
-        var step = Step(phase: .check, number: 1, phaseCount: 1, caption: text.checkCaption(check),
-                        activeNodes: inputs, activeEdges: [], knownValues: knownValues, gradients: allGradients,
-                        sentBack: Set(evaluation.flows.filter { $0.gradient != nil }.map(\.edge)),
-                        durationMilliseconds: options.stepMilliseconds * 2)
-        step.numericGradients = numeric
-        return step
+        recorder.reset(known: knownValues, gradients: allGradients, sentBack: allSentBack, numericGradients: numeric)
+        add(Step(phase: .check, number: 1, phaseCount: 1, caption: text.checkCaption(check),
+                 activeNodes: Set(numeric.keys), activeEdges: [], durationMilliseconds: options.stepMilliseconds * 2))
     }
 
     /// The seed, then one step per operation in reverse topological order. Each operation
@@ -225,20 +234,18 @@ struct StoryboardBuilder {
         return groups
     }
 
-    private func backwardSteps(knownValues: Set<Int>) -> [Step] {
+    private mutating func addBackwardSteps(knownValues: Set<Int>) {
         let groups = grouped(StoryboardBuilder.backwardOrder(graph))
         let reaches = StoryboardBuilder.reachesOutput(graph)
         let count = groups.count + 1
         let output = graph.output
-        var gradients: [Int: Step.GradientState] = [output: .complete(Tensor(1))]
-        var steps = [Step(phase: .backward, number: 1, phaseCount: count, caption: text.seedCaption(count: count),
-                          activeNodes: [output], activeEdges: [], knownValues: knownValues,
-                          gradients: gradients, sentBack: [], durationMilliseconds: options.stepMilliseconds)]
+        recorder.reset(known: knownValues, gradients: [output: .complete(Tensor(1))])
+        add(Step(phase: .backward, number: 1, phaseCount: count, caption: text.seedCaption(count: count),
+                 activeNodes: [output], activeEdges: [], durationMilliseconds: options.stepMilliseconds))
         // How many contributions each node waits for: one per consumer that reaches the output.
         var expected: [Int: Int] = [:]
         for edge in graph.edges where reaches[edge.to] { expected[edge.from, default: 0] += 1 }
         var arrived: [Int: [Tensor]] = [:]
-        var sent: Set<Edge> = []
         let flowsByEdge = Dictionary(evaluation.flows.map { ($0.edge, $0) }, uniquingKeysWith: { a, _ in a })
 
         for (n, group) in groups.enumerated() {
@@ -251,15 +258,15 @@ struct StoryboardBuilder {
                 guard let flow = flowsByEdge[edge], let contribution = flow.gradient else { continue }
                 active.insert(input)
                 edges.insert(edge)
-                sent.insert(edge)
+                recorder.addSentBack(edge)
                 arrived[input, default: []].append(contribution)
                 let total = expected[input] ?? 1
                 let parts = arrived[input]!
                 if parts.count == total {
-                    gradients[input] = .complete(evaluation.gradients[input]!)
+                    recorder.setGradient(input, .complete(evaluation.gradients[input]!))
                 } else {
                     let sum = parts.dropFirst().reduce(parts[0]) { Broadcasting.combine($0, $1, +)! }
-                    gradients[input] = .partial(sum, arrived: parts.count, of: total)
+                    recorder.setGradient(input, .partial(sum, arrived: parts.count, of: total))
                 }
                 details.append(text.edgeLine(flow, parts: parts, expected: total))
             }
@@ -267,12 +274,9 @@ struct StoryboardBuilder {
             let caption = group.count == 1
                 ? text.backwardCaption(group[0], number: n + 2, of: count, details: details)
                 : text.groupCaption(.backward, lines: details, number: n + 2, of: count)
-            steps.append(Step(phase: .backward, number: n + 2, phaseCount: count,
-                              caption: caption,
-                              activeNodes: active, activeEdges: edges, knownValues: knownValues,
-                              gradients: gradients, sentBack: sent,
-                              durationMilliseconds: options.stepMilliseconds + 500 * min(4, max(0, details.count - 1))))
+            add(Step(phase: .backward, number: n + 2, phaseCount: count, caption: caption,
+                     activeNodes: active, activeEdges: edges,
+                     durationMilliseconds: options.stepMilliseconds + 500 * min(4, max(0, details.count - 1))))
         }
-        return steps
     }
 }

@@ -1,3 +1,4 @@
+import Chainframe
 import ArgumentParser
 import Chainframe
 import ChainframeRender
@@ -10,26 +11,34 @@ struct BatchJob: Sendable {
     var file: String
     /// The output directory.
     var output: String
-    /// Options as command-line words (`--size`, `1280x720`, …), parsed like `render`'s.
-    var arguments: [String]
+    /// The look: the command line's, then the manifest's `defaults`, then the graph's own keys.
+    var look: BatchLook
     /// Output formats.
     var formats: [String]
 }
 
+/// A theme (name or path) and the render options: what `render`'s look flags and a manifest's
+/// keys decode into, once, when the batch is planned.
+struct BatchLook: Sendable, Equatable {
+    var theme: String
+    var options: RenderOptions
+
+    /// `key: text` from a manifest applied over this look.
+    mutating func set(_ key: String, to text: String) throws(ChainframeError) {
+        if key == "theme" { theme = text } else { try options.set(key, to: text) }
+    }
+}
+
 /// Turns `batch` arguments (files, directories, manifests) into jobs, and picks a shard.
 enum BatchPlan {
-    /// The keys a manifest entry (or its `defaults`) may set, and the flag each becomes.
-    static let optionKeys: [String: String] = [
-        "theme": "--theme", "size": "--size", "scale": "--scale", "rankdir": "--rankdir", "steps": "--steps",
-        "precision": "--precision", "decimals": "--decimals", "notation": "--notation", "lang": "--lang", "granularity": "--granularity",
-        "nudge": "--nudge", "nudge-h": "--nudge-h", "check-h": "--check-h", "max-pixels": "--max-pixels",
-    ]
+    /// The keys a manifest entry (or its `defaults`) may set besides `file`, `out` and `formats`.
+    static let optionKeys: Set<String> = Set(["theme"] + RenderOptions.keys)
 
     /// The largest manifest read.
     static let maxManifestBytes = 16 << 20
 
     /// Every job named by `paths`, in a stable order, with `defaults` applied.
-    static func jobs(paths: [String], outputRoot: String, defaults: [String], formats: [String]) throws -> [BatchJob] {
+    static func jobs(paths: [String], outputRoot: String, defaults: BatchLook, formats: [String]) throws -> [BatchJob] {
         var jobs: [BatchJob] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -47,13 +56,13 @@ enum BatchPlan {
                     let name = (folders + [OutputName.base(of: relative)]).joined(separator: "/")
                     jobs.append(BatchJob(file: (path as NSString).appendingPathComponent(relative),
                                          output: (outputRoot as NSString).appendingPathComponent(name),
-                                         arguments: defaults, formats: formats))
+                                         look: defaults, formats: formats))
                 }
             } else if ["yaml", "yml", "json"].contains((path as NSString).pathExtension.lowercased()) {
                 jobs += try manifest(path, outputRoot: outputRoot, defaults: defaults, formats: formats)
             } else {
                 jobs.append(BatchJob(file: path, output: (outputRoot as NSString).appendingPathComponent(OutputName.base(of: path)),
-                                     arguments: defaults, formats: formats))
+                                     look: defaults, formats: formats))
             }
         }
         var seen: [String: String] = [:]
@@ -112,7 +121,7 @@ enum BatchPlan {
 
     /// The jobs of a YAML or JSON manifest:
     /// `{defaults: {…}, graphs: [{file: …, out: …, formats: [...], size: …, …}]}`.
-    static func manifest(_ path: String, outputRoot: String, defaults: [String], formats: [String]) throws -> [BatchJob] {
+    static func manifest(_ path: String, outputRoot: String, defaults: BatchLook, formats: [String]) throws -> [BatchJob] {
         let base = (path as NSString).deletingLastPathComponent
         guard let bytes = try? BoundedRead.bytes(of: path, limit: maxManifestBytes), bytes.count <= maxManifestBytes,
               let text = String(validating: bytes, as: UTF8.self) else {
@@ -153,17 +162,23 @@ enum BatchPlan {
             let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
             let out = (own.out ?? shared.out).map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
                 ?? (outputRoot as NSString).appendingPathComponent(name)
-            jobs.append(BatchJob(file: resolved, output: out, arguments: defaults + shared.arguments + own.arguments,
-                                 formats: own.formats ?? shared.formats ?? formats))
+            var look = defaults
+            do {
+                for (key, text) in shared.settings + own.settings { try look.set(key, to: text) }
+                try look.options.validate()
+            } catch {
+                throw ValidationError("\(path): graphs[\(i)]: \(error.message)")
+            }
+            jobs.append(BatchJob(file: resolved, output: out, look: look, formats: own.formats ?? shared.formats ?? formats))
         }
         return jobs
     }
 
-    /// A manifest mapping's options as flags, plus its `out` and `formats`.
+    /// A manifest mapping's options as (key, text) pairs, plus its `out` and `formats`.
     static func options(_ value: Any, in path: String, context: String, allowFile: Bool) throws
-        -> (arguments: [String], out: String?, formats: [String]?) {
+        -> (settings: [(String, String)], out: String?, formats: [String]?) {
         guard let map = value as? [String: Any] else { throw ValidationError("\(path): \(context) must be a mapping") }
-        var arguments: [String] = []
+        var settings: [(String, String)] = []
         var out: String?
         var formats: [String]?
         for key in map.keys.sorted() {
@@ -185,17 +200,15 @@ enum BatchPlan {
             case "file" where allowFile: continue
             case "out": out = text
             case "formats", "format": formats = text.split(separator: ",").map(String.init)
-            case "transparent":
-                if (raw as? Bool) == true { arguments.append("--transparent") }
             default:
-                guard let flag = optionKeys[key] else {
-                    let known = (["out", "formats", "transparent"] + optionKeys.keys).sorted().joined(separator: ", ")
+                guard optionKeys.contains(key) else {
+                    let known = (["out", "formats"] + optionKeys).sorted().joined(separator: ", ")
                     throw ValidationError("\(path): \(context): unknown key '\(key)' (known: \(known))")
                 }
-                arguments += [flag, text]
+                settings.append((key, text))
             }
         }
-        return (arguments, out, formats)
+        return (settings, out, formats)
     }
 
     /// Job `k` belongs to shard `k mod count` (shards numbered from 1 on the command line).

@@ -20,7 +20,7 @@ struct BatchResult: Sendable {
 struct BatchRunner {
     var jobs: Int
     var force: Bool
-    var limits: [String]
+    var limits: Limits
     var exporterTimeout: Double = ExportContext.defaultExporterTimeout
     var progress: BatchProgress
 
@@ -34,6 +34,8 @@ struct BatchRunner {
             result.frames = frames
         } catch let diagnostic as Diagnostic {
             result.error = diagnostic.description
+        } catch let error as ChainframeError {
+            result.error = error.description
         } catch let error as ThemeError {
             result.error = error.description
         } catch let error as RunFailure {
@@ -53,44 +55,37 @@ struct BatchRunner {
     }
 
     private func render(_ job: BatchJob) throws -> (BatchResult.Status, Int) {
-        let look = try LookOptions.parse(job.arguments)
-        let input = try InputOptions.parse([job.file] + limits)
-        let exporters = try job.formats.map { name in
-            guard let exporter = ExporterRegistry.exporter(named: name) else {
-                throw RunFailure(message: "unknown format '\(name)'")
-            }
-            return exporter
-        }
-        let graph = try input.loadGraph()
-        let theme = try look.loadTheme()
-        let stamp = RenderStamp(version: ChainframeVersion.current, source: graph.source.text, arguments: job.arguments,
+        let exporters = try LessonPipeline.exporters(named: job.formats)
+        let source = try SourceFile.decode(name: job.file, bytes: try Self.read(job.file, limit: limits.maxInputBytes), maxBytes: limits.maxInputBytes)
+        let lesson = try Lesson(source: source, limits: limits)
+        let theme = try ThemeCatalog.standard.resolve(job.look.theme)
+        let stamp = RenderStamp(version: ChainframeVersion.current, source: lesson.source.text, arguments: job.look.options.settings,
                                 formats: job.formats, theme: ThemeFile.yaml(for: theme))
         if !force && RenderStamp.saved(in: job.output) == stamp.value {
             return (.skipped, 0)
         }
-        let storyboard = Storyboard(try input.evaluate(graph), options: try look.storyboardOptions(for: graph))
-        let renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: look.frameOptions)
+        let pipeline = try LessonPipeline(lesson: lesson, theme: theme, options: job.look.options)
+        Warnings.report(pipeline.warnings.map { "\(job.file): \($0)" })
         let directory = URL(fileURLWithPath: job.output)
+        let stampFile = directory.appendingPathComponent(RenderStamp.fileName)
         let progress = self.progress
-        var context = ExportContext(renderer: renderer, directory: directory,
-                                    baseName: OutputName.base(of: job.file),
-                                    sourceName: job.file, sourceText: graph.source.text, version: ChainframeVersion.current,
-                                    jobs: jobs, progress: { progress.frameWritten() })
-        context.exporterTimeout = exporterTimeout
+        _ = try pipeline.export(exporters, to: directory, baseName: OutputName.base(of: job.file), jobs: jobs,
+                                exporterTimeout: exporterTimeout,
+                                progress: { progress.frameWritten() },
+                                // A stale stamp must not survive a render that fails half-way.
+                                before: { try? FileManager.default.removeItem(at: stampFile) },
+                                after: { try AtomicFile.write(stamp.value + "\n", to: stampFile) })
+        return (.rendered, pipeline.stepCount)
+    }
+
+    /// The bytes of a .cg file, or a run-time failure saying why not.
+    /// Reads at most one byte past `limit`, so an oversized file is refused without reading it all.
+    private static func read(_ file: String, limit: Int) throws -> [UInt8] {
         do {
-            try AtomicFile.makeDirectory(directory)
-            let lock = try OutputGuard.lock(directory) {}
-            defer { lock.release() }
-            // A stale stamp must not survive a render that fails half-way.
-            try? FileManager.default.removeItem(atPath: (job.output as NSString).appendingPathComponent(RenderStamp.fileName))
-            for exporter in exporters { _ = try exporter.export(context) }
-            try AtomicFile.write(stamp.value + "\n", to: directory.appendingPathComponent(RenderStamp.fileName))
-        } catch let error as AtomicFile.WriteError {
-            throw RunFailure(message: error.description)
-        } catch let error as ExportError {
-            throw RunFailure(message: error.description)
+            return try BoundedRead.bytes(of: file, limit: limit)
+        } catch {
+            throw RunFailure(message: "cannot read '\(file)': \(error.reason)")
         }
-        return (.rendered, storyboard.steps.count)
     }
 
     private func line(_ result: BatchResult) -> String {

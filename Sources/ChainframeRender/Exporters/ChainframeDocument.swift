@@ -62,7 +62,7 @@ public enum ChainframeDocument {
                 return (graph.nodes[node].id, .object([("value", .tensor(state.tensor)),
                                                       ("complete", .bool(state.isComplete))]))
             }
-            func edgeList(_ edges: Set<Edge>) -> JSONValue {
+            func edgeList(_ edges: some Sequence<Edge>) -> JSONValue {
                 .array(edges.sorted { ($0.to, $0.from) < ($1.to, $1.from) }.map { .array([id($0.from), id($0.to)]) })
             }
             return .object([

@@ -11,7 +11,10 @@ public final class FrameRenderer {
     public let layout: FrameLayout
     let text: PangoText
     let builder: SceneBuilder
+    /// The bitmap every frame is drawn on and the encoder's buffers: made once per renderer
+    /// (one per thread), reused by every frame it draws.
     private var canvas: CairoCanvas?
+    private let encoder = PNGFrameEncoder()
 
     /// Lays out the graph (the only Graphviz call) and prepares the scene builder.
     public convenience init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
@@ -21,7 +24,7 @@ public final class FrameRenderer {
     }
 
     /// A renderer that shares an existing layout (one per thread: Pango is per thread).
-    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
+    package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
                 text: PangoText = PangoText()) {
         self.storyboard = storyboard
         self.theme = theme
@@ -29,11 +32,6 @@ public final class FrameRenderer {
         self.text = text
         self.layout = layout
         self.builder = SceneBuilder(storyboard: storyboard, layout: layout, theme: theme, options: options, text: text)
-    }
-
-    /// A renderer for another thread, sharing this one's layout.
-    public func sibling() -> FrameRenderer {
-        FrameRenderer(storyboard: storyboard, theme: theme, options: options, layout: layout)
     }
 
     /// The scene of step `index`.
@@ -48,10 +46,17 @@ public final class FrameRenderer {
 
     /// The PNG bytes of step `index`, with `metadata` as text chunks.
     public func png(_ index: Int, metadata: [(key: String, value: String)] = []) throws -> [UInt8] {
+        try withPNG(index, metadata: metadata) { Array($0) }
+    }
+
+    /// Draws and encodes step `index` and hands the PNG bytes to `body`, valid only inside it
+    /// (the next frame reuses the buffer): writing a file needs no copy.
+    public func withPNG<Result>(_ index: Int, metadata: [(key: String, value: String)] = [],
+                                _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
         let canvas = try imageCanvas()
         CairoSceneRenderer.draw(scene(index), on: canvas)
-        return try PNGEncoder.encode(canvas, transparent: options.transparent, text: metadata,
-                                     filter: .none, compressionLevel: 6)
+        return try encoder.encode(canvas, transparent: options.transparent, text: metadata,
+                                  filter: .none, compressionLevel: 6, body)
     }
 
     /// Texts of the storyboard that no installed font can draw (checked once), for a warning:

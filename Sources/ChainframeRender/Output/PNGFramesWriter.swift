@@ -112,7 +112,8 @@ public struct PNGFramesWriter: Sendable {
     /// Draws, encodes and writes frame `index`.
     private func writeFrame(_ index: Int, with renderer: FrameRenderer, records: [Record], title: String) throws {
         let metadata = Self.metadata(for: renderer.storyboard.steps[index], title: title, version: version, source: sourceText)
-        try AtomicFile.write(try renderer.png(index, metadata: metadata), to: directory.appendingPathComponent(records[index].file))
+        let url = directory.appendingPathComponent(records[index].file)
+        try renderer.withPNG(index, metadata: metadata) { try AtomicFile.write($0, to: url) }
         progress?()
     }
 

@@ -3,7 +3,7 @@ import ChainframeGraphics
 /// Draws a scene onto a cairo canvas (image, PDF or SVG surface).
 public enum CairoSceneRenderer {
     /// Draws every element of `scene` in order; clears to the background first.
-    public static func draw(_ scene: Scene, on canvas: CairoCanvas) {
+    package static func draw(_ scene: Scene, on canvas: CairoCanvas) {
         canvas.clear(to: scene.background)
         for element in scene.elements { draw(element, opacity: 1, on: canvas) }
     }

@@ -15,7 +15,7 @@ public struct FrameLayout: Sendable {
     /// The caption band, if the theme has one.
     public let captionBand: Rect?
     /// The Graphviz layout in graph units (for exporters that keep Graphviz coordinates).
-    public let graphLayout: GraphLayout
+    package let graphLayout: GraphLayout
     /// Warnings from Graphviz and from font checks.
     public let warnings: [String]
     /// The graph's edges, in `Graph.edges` order (computed once, read by every scene).
@@ -40,7 +40,7 @@ public struct FrameLayout: Sendable {
     }
 
     /// Measures, lays out and fits the storyboard's graph.
-    public init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) throws {
+    package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) throws {
         let graph = storyboard.evaluation.graph
         let cards = graph.nodes.indices.map { NodeCard(index: $0, storyboard: storyboard) }
         let fonts = FrameFonts(theme: theme, scale: 1)

@@ -37,7 +37,7 @@ public struct SlopeSceneBuilder {
     var values: ValueText { ValueText(precision: precision) }
     func n(_ x: Double) -> String { values.number(x) }
 
-    /// The caption: headline `f(a) = a²,  f′(2) = 4`, then the secant and the seed's small h.
+    /// The caption: headline `f(a) = a²,  f′(2) = 4`, then the secant and the small h = 0.001.
     public var caption: Step.Caption {
         let v = DisplayName.pretty(study.variable)
         let f = "f(\(v)) = \(ExpressionText.math(study.expression) ?? study.expression)"

@@ -1,8 +1,8 @@
 import Chainframe
 
-/// The numbers of "the derivative as a slope" (seed 000) for a function of one variable:
+/// The numbers of "the derivative as a slope" (the lesson on slopes) for a function of one variable:
 /// the value and derivative at a point (by the engine's backward pass), samples of the
-/// curve, and the slope of a secant for a visible h and for the seed's small h.
+/// curve, and the slope of a secant for a visible h and for the small h = 0.001.
 public struct SlopeStudy: Sendable {
     /// The function as written, e.g. `a^2`.
     public let expression: String
@@ -16,7 +16,7 @@ public struct SlopeStudy: Sendable {
     public let h: Double
     public let secantValue: Double
     public let secantSlope: Double
-    /// The seed's small h (0.001) and the slope it gives.
+    /// The lesson's small h (0.001) and the slope it gives.
     public let smallH: Double
     public let smallSlope: Double
     /// Points (x, f(x)) across `range`; non-finite values are left out.
