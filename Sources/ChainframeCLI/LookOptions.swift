@@ -20,8 +20,11 @@ struct LookOptions: ParsableArguments {
     @Flag(help: "Leave the background transparent.")
     var transparent = false
 
-    @Option(help: "Layout direction: LR (left to right) or TB (top to bottom).")
-    var rankdir: String = "LR"
+    @Option(help: "Layout direction: LR (left to right), TB (top to bottom) or auto (the one giving larger text).")
+    var rankdir: String = "auto"
+
+    @Option(help: "What frames show: whole (the whole graph), focus (each step's nodes and neighbours, with an overview) or auto (whole when its text is readable).")
+    var camera: String = "auto"
 
     @Option(help: "Phases to show, comma-separated: inputs, forward, backward, nudge, check, summary, or all.")
     var steps: String = "inputs,forward,backward,summary"
@@ -46,8 +49,14 @@ struct LookOptions: ParsableArguments {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "One step per node, or per rank of the layout (all nodes at one depth at once): node or rank.")
-    var granularity: String = "node"
+    @Option(help: "One step per node, or per rank of the layout (all nodes at one depth at once): node, rank, or auto (node up to 150 nodes, rank beyond).")
+    var granularity: String = "auto"
+
+    @Option(help: "Frames per second of videos (mp4, webm, gif; default 30); with png-frames, write every frame of the animation at this rate.")
+    var fps: Int?
+
+    @Option(help: "Width of GIFs in pixels (the height follows).")
+    var gifWidth: Int = 960
 
     func validate() throws {
         _ = try renderOptions()
@@ -68,12 +77,14 @@ struct LookOptions: ParsableArguments {
     /// Each flag as the option key it sets and its text.
     private var settings: [(String, String)] {
         var settings = [("size", size), ("scale", NumberFormat.full(scale)), ("max-pixels", "\(maxPixels)"),
-                        ("transparent", "\(transparent)"), ("rankdir", rankdir), ("steps", steps),
+                        ("transparent", "\(transparent)"), ("rankdir", rankdir), ("camera", camera), ("steps", steps),
                         ("nudge-h", NumberFormat.full(nudgeH)), ("check-h", NumberFormat.full(checkH)),
                         ("precision", "\(precision)"), ("notation", notation), ("lang", language.lang),
                         ("granularity", granularity)]
         if let decimals { settings.append(("decimals", "\(decimals)")) }
         if let nudge { settings.append(("nudge", nudge)) }
+        if let fps { settings.append(("fps", "\(fps)")) }
+        settings.append(("gif-width", "\(gifWidth)"))
         return settings
     }
 

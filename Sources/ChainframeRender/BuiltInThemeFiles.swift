@@ -69,6 +69,9 @@ lines:
 # Faded parts stay readable on the dark board.
 pending-opacity: 0.5
 
+# How long the motion into each step lasts in videos (mp4, webm, gif), in milliseconds.
+transition-ms: 500
+
 caption-band:
   position: bottom
   fill: "#16201C"
@@ -138,6 +141,9 @@ lines:
   highlight-width: 5
 
 pending-opacity: 0.45
+
+# How long the motion into each step lasts in videos (mp4, webm, gif), in milliseconds.
+transition-ms: 500
 
 caption-band:
   position: bottom
@@ -209,6 +215,9 @@ lines:
   highlight-width: 6
 
 pending-opacity: 0.45
+
+# How long the motion into each step lasts in videos (mp4, webm, gif), in milliseconds.
+transition-ms: 500
 
 caption-band:
   position: bottom

@@ -95,6 +95,8 @@ public struct Theme: Sendable, Equatable {
     public var highlightWidth: Double
     /// Opacity of parts not reached yet (quiet, but readable).
     public var pendingOpacity: Double
+    /// How long the motion into a step lasts in videos, GIFs and motion frames (milliseconds).
+    public var transitionMilliseconds: Double
 
     public var edgeWidth: Double
     public var arrowSize: Double
@@ -120,7 +122,7 @@ extension Theme {
         description: "Light, like lecture slides: forward in blue, backward in red (the default).",
         background: RGBA(hex: "#FFFFFF")!,
         fontFamily: "DejaVu Sans, NanumGothic",
-        fontSizes: FontSizes(node: 20, value: 22, gradient: 18, edgeLabel: 17,
+        fontSizes: FontSizes(node: 20, value: 22, gradient: 20, edgeLabel: 18,
                              captionTitle: 22, caption: 32, captionDetail: 28),
         input: NodeStyle(shape: .roundedBox, fill: RGBA(hex: "#EAF1FB")!, stroke: RGBA(hex: "#1F4E9E")!,
                          strokeWidth: 2, text: RGBA(hex: "#1B1B1F")!, cornerRadius: 12),
@@ -136,6 +138,7 @@ extension Theme {
         highlight: RGBA(hex: "#F2A900")!,
         highlightWidth: 5,
         pendingOpacity: 0.45,
+        transitionMilliseconds: 500,
         edgeWidth: 2,
         arrowSize: 11,
         backwardWidth: 3,

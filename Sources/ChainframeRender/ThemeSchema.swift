@@ -80,6 +80,8 @@ enum ThemeSchema {
             ]), comment: "Line widths and dash patterns, in points ([] is a solid line)."),
             Entry(name: "pending-opacity", key: .value(.number(\.pendingOpacity, .unit)),
                   comment: "Opacity of the parts the lecture has not reached yet (0 to 1)."),
+            Entry(name: "transition-ms", key: .value(.number(\.transitionMilliseconds, .nonNegative)),
+                  comment: "How long the motion into each step lasts in videos (mp4, webm, gif), in milliseconds."),
             Entry(name: "caption-band", key: .group([
                 Entry(name: "position", key: .value(.position(\.captionBand.position))),
                 Entry(name: "fill", key: .value(.colour(\.captionBand.fill))),

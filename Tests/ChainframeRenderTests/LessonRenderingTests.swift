@@ -76,7 +76,7 @@ import Testing
         #expect(files.filter { $0.pathExtension == "png" }.count == 9)
         #expect(files.contains { $0.lastPathComponent == "lecture.pdf" })
         #expect(files.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
-        #expect(throws: ChainframeError.self) { try lesson.export(formats: ["gif"], to: directory) }
+        #expect(throws: ChainframeError.self) { try lesson.export(formats: ["bmp"], to: directory) }
     }
 
     @Test func optionsReadTheirTextualForm() throws {

@@ -25,6 +25,8 @@ extension Scene {
         func flatten(_ elements: [SceneElement]) -> [SceneElement] {
             elements.flatMap { element -> [SceneElement] in
                 if case .group(_, let children) = element { return flatten(children) }
+                if case .link(_, _, let children) = element { return flatten(children) }
+                if case .clip(_, let children) = element { return flatten(children) }
                 return [element]
             }
         }

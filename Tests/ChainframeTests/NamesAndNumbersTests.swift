@@ -212,8 +212,9 @@ import Testing
 
     /// The `a op b = c` pieces of a line whose operands are plain numbers.
     static func scalarEquations(in line: String) -> [String] {
-        let number = #"\(?−?[0-9.]+(?:e−?[0-9]+)?\)?"#
-        let pattern = try! NSRegularExpression(pattern: "\(number)(?: (?:·|\\+|/|×) \(number))+ [=≈] −?[0-9.]+(?:e−?[0-9]+)?")
+        // Exponents as NumberFormat writes them (`5.5e-5`) or with a minus sign.
+        let number = #"\(?−?[0-9.]+(?:e[−-]?[0-9]+)?\)?"#
+        let pattern = try! NSRegularExpression(pattern: "\(number)(?: (?:·|\\+|/|×) \(number))+ [=≈] −?[0-9.]+(?:e[−-]?[0-9]+)?")
         let range = NSRange(line.startIndex..., in: line)
         return pattern.matches(in: line, range: range).map { String(line[Range($0.range, in: line)!]) }
     }

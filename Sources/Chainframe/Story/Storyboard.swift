@@ -19,7 +19,7 @@ public struct Storyboard: Sendable {
         public var stepMilliseconds: Int = 1500
         /// One step per node, or one per rank (all nodes at the same depth at once), so a
         /// 500-node network gives tens of frames, not a thousand.
-        public var granularity: Granularity = .node
+        public var granularity: Granularity = .auto
 
         public init() {}
 
@@ -29,7 +29,12 @@ public struct Storyboard: Sendable {
 
     /// How many nodes a forward or backward step covers.
     public enum Granularity: String, Sendable, CaseIterable {
+        /// `node` up to `autoNodesUpTo` nodes, `rank` beyond: a lecture-sized lesson either way.
+        case auto
         case node, rank
+
+        /// The largest graph `auto` shows one node at a time (micrograd's MLP(3, [4, 4, 1]) has 119).
+        public static let autoNodesUpTo = 150
     }
 
     public let evaluation: Evaluation
@@ -45,6 +50,17 @@ public struct Storyboard: Sendable {
         self.options = options
         var builder = StoryboardBuilder(evaluation: evaluation, options: options)
         self.steps = try builder.build()
+    }
+
+    /// The same lesson told in `steps` (a long caption continued on further frames).
+    public func replacingSteps(_ steps: [Step]) -> Storyboard {
+        Storyboard(evaluation: evaluation, options: options, steps: steps)
+    }
+
+    private init(evaluation: Evaluation, options: Options, steps: [Step]) {
+        self.evaluation = evaluation
+        self.options = options
+        self.steps = steps
     }
 
     /// The operation nodes whose gradient reaches the output, in reverse topological order:
@@ -221,7 +237,9 @@ struct StoryboardBuilder {
 
     /// `nodes` (in order) as steps: one each, or grouped by depth keeping their order.
     func grouped(_ nodes: [Int]) -> [[Int]] {
-        guard options.granularity == .rank else { return nodes.map { [$0] } }
+        let byRank = options.granularity == .rank
+            || (options.granularity == .auto && graph.nodes.count > Storyboard.Granularity.autoNodesUpTo)
+        guard byRank else { return nodes.map { [$0] } }
         let depth = depths()
         var groups: [[Int]] = []
         var position: [Int: Int] = [:]

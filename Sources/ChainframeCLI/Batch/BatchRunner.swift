@@ -69,13 +69,15 @@ struct BatchRunner {
         let directory = URL(fileURLWithPath: job.output)
         let stampFile = directory.appendingPathComponent(RenderStamp.fileName)
         let progress = self.progress
+        let written = FrameCount()
         _ = try pipeline.export(exporters, to: directory, baseName: OutputName.base(of: job.file), jobs: jobs,
                                 exporterTimeout: exporterTimeout,
-                                progress: { progress.frameWritten() },
+                                progress: { written.add(); progress.frameWritten() },
                                 // A stale stamp must not survive a render that fails half-way.
                                 before: { try? FileManager.default.removeItem(at: stampFile) },
                                 after: { try AtomicFile.write(stamp.value + "\n", to: stampFile) })
-        return (.rendered, pipeline.stepCount)
+        // Frames written (video frames included); formats that write no frames count the steps.
+        return (.rendered, max(written.value, pipeline.stepCount))
     }
 
     /// The bytes of a .cg file, or a run-time failure saying why not.
@@ -98,6 +100,14 @@ struct BatchRunner {
             return "\(result.job.file): FAILED"
         }
     }
+}
+
+/// Frames written for one graph, counted from any thread.
+final class FrameCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
 
 extension LookOptions {

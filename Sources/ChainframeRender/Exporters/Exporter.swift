@@ -88,13 +88,16 @@ public struct ExportContext {
     public let version: String
     /// How many threads may draw frames at once.
     public var jobs: Int
-    /// Called once per frame written (from any thread), for progress bars.
+    /// Called once per frame written (from any thread), for progress bars; videos call it once
+    /// per video frame.
     public var progress: (@Sendable () -> Void)?
     /// Seconds an external exporter may run before its process group is stopped.
     public var exporterTimeout: Double = ExportContext.defaultExporterTimeout
 
     /// The default of `--exporter-timeout`: ten minutes, far beyond any exporter that works.
     public static let defaultExporterTimeout: Double = 600
+    /// Frame rate, GIF width and where ffmpeg is found (videos and motion frames).
+    public var video = VideoOptions()
 
     public init(renderer: FrameRenderer, directory: URL, baseName: String, sourceName: String,
                 sourceText: String, version: String, jobs: Int = 1, progress: (@Sendable () -> Void)? = nil) {

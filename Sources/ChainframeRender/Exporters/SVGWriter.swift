@@ -100,6 +100,7 @@ extension SVGWriter {
         let measure: TextMeasure
         var output = ""
         var depth = 1
+        var clips = 0
 
         init(measure: @escaping TextMeasure) {
             self.measure = measure
@@ -132,6 +133,20 @@ extension SVGWriter {
                 line(text(run))
             case .group(let opacity, let children):
                 line(opacity < 1 ? "<g opacity=\"\(number(max(0, opacity)))\">" : "<g>")
+                depth += 1
+                for child in children { write(child) }
+                depth -= 1
+                line("</g>")
+            case .clip(let rect, let children):
+                clips += 1
+                line("<clipPath id=\"view\(clips)\"><rect \(box(rect))/></clipPath>")
+                line("<g clip-path=\"url(#view\(clips))\">")
+                depth += 1
+                for child in children { write(child) }
+                depth -= 1
+                line("</g>")
+            case .link(let from, let to, let children):
+                line("<g class=\"link\" data-from=\"\(escape(from))\" data-to=\"\(escape(to))\">")
                 depth += 1
                 for child in children { write(child) }
                 depth -= 1

@@ -48,6 +48,13 @@ struct TikZWriter {
         switch element {
         case .group(let groupOpacity, let children):
             for child in children { append(child, opacity: opacity * groupOpacity, to: &out) }
+        case .link(_, _, let children):
+            for child in children { append(child, opacity: opacity, to: &out) }
+        case .clip(let rect, let children):
+            out.append("\\begin{scope}")
+            out.append("\\clip \(path(.rect(rect)));")
+            for child in children { append(child, opacity: opacity, to: &out) }
+            out.append("\\end{scope}")
         case .shape(let shape, let fillColor, let stroke, _):
             var options: [String] = []
             if let fillColor { options.append(fill(fillColor, opacity: opacity)) }

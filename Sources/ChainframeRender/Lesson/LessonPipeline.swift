@@ -154,10 +154,12 @@ public final class LessonPipeline {
     }
 
     private func context(directory: URL?, baseName: String? = nil) -> ExportContext {
-        ExportContext(renderer: renderer,
-                      directory: directory ?? FileManager.default.temporaryDirectory,
-                      baseName: baseName ?? OutputName.base(of: lesson.name),
-                      sourceName: lesson.name, sourceText: lesson.source.text, version: ChainframeVersion.current)
+        var context = ExportContext(renderer: renderer,
+                                    directory: directory ?? FileManager.default.temporaryDirectory,
+                                    baseName: baseName ?? OutputName.base(of: lesson.name),
+                                    sourceName: lesson.name, sourceText: lesson.source.text, version: ChainframeVersion.current)
+        context.video = options.videoOptions
+        return context
     }
 }
 

@@ -14,8 +14,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var maxPixels: Int = 40_000_000
     /// Leave the background transparent (PNG with alpha).
     public var transparent = false
-    /// Left to right, or top to bottom.
-    public var direction: RankDirection = .leftToRight
+    /// Left to right, top to bottom, or nil: laid out both ways, the one with the larger text.
+    public var direction: RankDirection?
+    /// What frames show: the whole graph, each step's part (focus), or whole when readable (auto).
+    public var camera: FrameOptions.Camera = .auto
     /// The phases to show, in lecture order.
     public var phases: Set<Step.Phase> = Step.Phase.standard
     /// The input to nudge after the backward pass (adds the nudge phase), by name.
@@ -34,14 +36,19 @@ public struct RenderOptions: Sendable, Equatable {
     /// The language of captions, phase names and tables: a code of `Phrasebook.all` (`en`, `ko`).
     public var language: String = "en"
     /// One step per node, or per rank.
-    public var granularity: Storyboard.Granularity = .node
+    public var granularity: Storyboard.Granularity = .auto
+    /// Frames per second of videos (30 when nil); with `png-frames`, a number writes every
+    /// frame of the animation at that rate.
+    public var fps: Int?
+    /// The width of GIFs in pixels.
+    public var gifWidth: Int = 960
 
     /// The defaults of `chainframe render`.
     public init() {}
 
     /// The option names ``set(_:to:)`` knows, as batch manifests spell them.
-    public static let keys = ["size", "scale", "max-pixels", "transparent", "rankdir", "steps", "nudge", "nudge-h",
-                              "check-h", "precision", "decimals", "notation", "lang", "granularity"]
+    public static let keys = ["size", "scale", "max-pixels", "transparent", "rankdir", "camera", "steps", "nudge", "nudge-h",
+                              "check-h", "precision", "decimals", "notation", "lang", "granularity", "fps", "gif-width"]
 
     /// Sets the option `key` (one of ``keys``) from its textual form, as on the command line.
     ///
@@ -73,8 +80,14 @@ public struct RenderOptions: Sendable, Equatable {
             switch text.uppercased() {
             case "LR": direction = .leftToRight
             case "TB": direction = .topToBottom
-            default: throw ChainframeError.invalidOption("rankdir", "must be LR or TB")
+            case "AUTO": direction = nil
+            default: throw ChainframeError.invalidOption("rankdir", "must be LR, TB or auto")
             }
+        case "camera":
+            guard let camera = FrameOptions.Camera(rawValue: text.lowercased()) else {
+                throw ChainframeError.invalidOption("camera", "must be auto, whole or focus")
+            }
+            self.camera = camera
         case "steps": phases = try Self.phases(text)
         case "nudge": nudge = text
         case "nudge-h": nudgeH = try number()
@@ -90,9 +103,11 @@ public struct RenderOptions: Sendable, Equatable {
             language = text
         case "granularity":
             guard let granularity = Storyboard.Granularity(rawValue: text) else {
-                throw ChainframeError.invalidOption("granularity", "must be node or rank")
+                throw ChainframeError.invalidOption("granularity", "must be auto, node or rank")
             }
             self.granularity = granularity
+        case "fps": fps = try integer()
+        case "gif-width": gifWidth = try integer()
         default:
             throw ChainframeError(.option, "unknown option '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
         }
@@ -131,6 +146,8 @@ public struct RenderOptions: Sendable, Equatable {
         if let decimals, !(0...12).contains(decimals) { throw ChainframeError.invalidOption("decimals", "must be from 0 to 12") }
         guard nudgeH != 0, nudgeH.isFinite else { throw ChainframeError.invalidOption("nudge-h", "must be a non-zero number") }
         guard checkH > 0, checkH.isFinite else { throw ChainframeError.invalidOption("check-h", "must be a positive number") }
+        if let fps, !(1...120).contains(fps) { throw ChainframeError.invalidOption("fps", "must be from 1 to 120") }
+        guard (16...16384).contains(gifWidth) else { throw ChainframeError.invalidOption("gif-width", "must be from 16 to 16384") }
         guard Phrasebook.all[language] != nil else {
             throw ChainframeError.invalidOption("lang", "must be one of \(Phrasebook.all.keys.sorted().joined(separator: ", "))")
         }
@@ -168,6 +185,7 @@ public struct RenderOptions: Sendable, Equatable {
         options.transparent = transparent
         options.maxPixels = maxPixels
         options.rankDirection = direction
+        options.camera = camera
         return options
     }
 
@@ -179,9 +197,14 @@ public struct RenderOptions: Sendable, Equatable {
         }
         let order = Step.Phase.allCases.filter(phases.contains).map(\.rawValue).joined(separator: ",")
         return ["size=\(sizeText)", "scale=\(NumberFormat.full(scale))", "max-pixels=\(maxPixels)",
-                "transparent=\(transparent)", "rankdir=\(direction == .topToBottom ? "TB" : "LR")", "steps=\(order)",
+                "transparent=\(transparent)", "rankdir=\(direction.map { $0 == .topToBottom ? "TB" : "LR" } ?? "auto")", "camera=\(camera.rawValue)", "steps=\(order)",
                 "nudge=\(nudge ?? "")", "nudge-h=\(NumberFormat.full(nudgeH))", "check-h=\(NumberFormat.full(checkH))",
                 "precision=\(precision)", "decimals=\(decimals.map(String.init) ?? "")", "notation=\(notation.rawValue)", "lang=\(language)",
-                "granularity=\(granularity.rawValue)"]
+                "granularity=\(granularity.rawValue)", "fps=\(fps.map(String.init) ?? "")", "gif-width=\(gifWidth)"]
+    }
+
+    /// Frame rate and GIF width for videos and motion frames.
+    public var videoOptions: VideoOptions {
+        VideoOptions(fps: fps, gifWidth: gifWidth)
     }
 }

@@ -16,9 +16,11 @@ public final class FrameRenderer {
     private var canvas: CairoCanvas?
     private let encoder = PNGFrameEncoder()
 
-    /// Lays out the graph (the only Graphviz call) and prepares the scene builder.
+    /// Lays out the graph (the only Graphviz call) and prepares the scene builder. Captions
+    /// too long for the band are continued on further frames (`storyboard` then has more steps).
     public convenience init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
         let text = PangoText()
+        let storyboard = CaptionLines.continued(storyboard, theme: theme, options: options, text: text)
         let layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text)
         self.init(storyboard: storyboard, theme: theme, options: options, layout: layout, text: text)
     }
@@ -85,7 +87,7 @@ public final class FrameRenderer {
                 if seen.insert(run.text).inserted, text.hasMissingGlyphs(in: run.text, font: run.font) {
                     missing.append(run.text)
                 }
-            case .group(_, let children):
+            case .group(_, let children), .link(_, _, let children), .clip(_, let children):
                 collectTexts(children, into: &seen, missing: &missing)
             case .shape, .path:
                 break

@@ -79,6 +79,12 @@ public enum OutputGuard {
         throw AtomicFile.WriteError(path: url.path, reason: "cannot find a free temporary name")
     }
 
+    /// Records `path` (a file created elsewhere, e.g. ffmpeg's filter script) for removal if the
+    /// run is interrupted.
+    static func register(_ path: String) {
+        registry.withLock { _ = $0.files.insert(path) }
+    }
+
     /// Forgets `path` (renamed into place or removed).
     static func unregister(_ path: String) {
         registry.withLock { _ = $0.files.remove(path) }

@@ -157,14 +157,15 @@ public struct PNGFramesWriter: Sendable {
         }
     }
 
-    /// Deletes `frame-NNN.png` files numbered `count` or above (left from a longer run).
-    func removeStaleFrames(keeping count: Int) throws {
+    /// Deletes `frame-NNN.png` files numbered `count` or above (left from a longer run) or
+    /// numbered in another width than `name` gives (left from a run with motion frames).
+    func removeStaleFrames(keeping count: Int, name: (Int) -> String = PNGFramesWriter.fileName) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix("frame-") && name.hasSuffix(".png") {
-            let digits = name.dropFirst(6).dropLast(4)
+        for file in names where file.hasPrefix("frame-") && file.hasSuffix(".png") {
+            let digits = file.dropFirst(6).dropLast(4)
             guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-                  let number = Int(digits), number >= count else { continue }
-            unlink(directory.appendingPathComponent(name).path)  // a file only, never a folder
+                  let number = Int(digits), number >= count || name(number) != file else { continue }
+            unlink(directory.appendingPathComponent(file).path)  // a file only, never a folder
         }
     }
 }

@@ -14,6 +14,17 @@ public enum AutoCanvas {
         public var description: String
     }
 
+    /// Refuses a fitted canvas beyond `--max-pixels` or cairo's largest surface, before
+    /// anything is drawn.
+    static func check(_ canvas: Size, options: FrameOptions) throws {
+        let w = canvas.width * options.scale, h = canvas.height * options.scale
+        guard w <= maxSidePixels, h <= maxSidePixels, w * h <= Double(options.maxPixels) else {
+            throw TooLarge(description: "the graph drawn to fit (--size auto) would need \(Int(w))×\(Int(h)) pixels, "
+                           + "more than --max-pixels \(options.maxPixels) or cairo's \(Int(maxSidePixels)) pixels a side; "
+                           + "use a fixed --size")
+        }
+    }
+
     /// The canvas size in points and the graph's scale.
     static func fit(graph: Size, margins: Theme.Margins, bandHeight: Double, minimumWidth: Double,
                     options: FrameOptions) throws -> (Size, Double) {

@@ -22,6 +22,13 @@ public enum CairoSceneRenderer {
             canvas.drawText(run.text, font: run.font, at: run.position, anchor: run.anchor, color: run.color.faded(opacity))
         case .group(let groupOpacity, let children):
             for child in children { draw(child, opacity: opacity * groupOpacity, on: canvas) }
+        case .link(_, _, let children):
+            for child in children { draw(child, opacity: opacity, on: canvas) }
+        case .clip(let rect, let children):
+            canvas.withSavedState {
+                canvas.clip(to: rect)
+                for child in children { draw(child, opacity: opacity, on: canvas) }
+            }
         }
     }
 }

@@ -37,114 +37,108 @@ public struct FrameLayout: Sendable {
         var gradientLines: [Int]
         /// The height of each card's content (rows and padding), by node index.
         var contentHeights: [Double] = []
+        /// Cards whose gradient is written on two lines (`∂L/∂w =` over `−0.95`), by node index.
+        var splitGradients: Set<Int> = []
+
+        /// The gradient rows of card `index` as drawn: split after ` = ` on split cards.
+        func drawn(_ lines: [String], card index: Int) -> [String] {
+            guard splitGradients.contains(index) else { return lines }
+            return lines.flatMap { line -> [String] in
+                guard let range = line.range(of: " = ") else { return [line] }
+                return [String(line[..<range.lowerBound]) + " =", String(line[range.upperBound...])]
+            }
+        }
     }
+
+    /// The direction the ranks progress in (chosen by size when the options leave it open).
+    public let rankDirection: RankDirection
+    /// Each backward edge's flow line on the canvas: from the consumer back to the producer.
+    let flowLines: [Edge: [Point]]
+    /// Each edge label's chip, placed once for every frame (see `LabelPlacement`).
+    let labelChips: [Edge: Rect]
+    /// The title's box, when the graph has a title.
+    let titleBox: Rect?
+    /// The camera every step uses: `whole` or `focus` (resolved from `FrameOptions.camera`).
+    public let camera: FrameOptions.Camera
+    /// Where the graph is drawn on the canvas (without margins, title and caption band).
+    public let graphArea: Rect
+    /// The whole drawing with room for rings: on the canvas for `whole`, larger for `focus`.
+    public let drawing: Rect
 
     /// Measures, lays out and fits the storyboard's graph.
     package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) throws {
         let graph = storyboard.evaluation.graph
-        let cards = graph.nodes.indices.map { NodeCard(index: $0, storyboard: storyboard) }
+        // Cards as measured, then (small graphs) with long gradients on two lines.
+        var measures = [CardMeasure(storyboard: storyboard, theme: theme, text: text)]
+        if graph.nodes.count <= FrameLayout.splitGradientsUpTo {
+            let split = CardMeasure(storyboard: storyboard, theme: theme, text: text, splitGradients: true)
+            if !split.rows.splitGradients.isEmpty { measures.append(split) }
+        }
         let fonts = FrameFonts(theme: theme, scale: 1)
-        let lineHeight = { (font: FontSpec) in text.measure("Ag∂가", font: font).height }
-        var rows = RowMetrics(padding: theme.nodePadding, title: lineHeight(fonts.title),
-                              value: lineHeight(fonts.value), gradient: lineHeight(fonts.gradient),
-                              valueLines: [], gradientLines: [])
-        var layoutNodes: [LayoutNode] = []
-        let statefulSteps = FrameLayout.stepsWithOwnText(storyboard)
-        for card in cards {
-            // Every text any step puts in the card, measured once each.
-            var valueTexts: Set<String> = Set(card.valueLines(known: true) + ["?"])
-            var gradientTexts: Set<String> = Set(card.finalGradientLines)
-            var valueCount = card.valueLines(known: true).count
-            var gradientCount = card.finalGradientLines.count
-            for step in statefulSteps[card.index] ?? [] {
-                let values = card.valueLines(in: step, storyboard: storyboard)
-                valueCount = max(valueCount, values.count)
-                valueTexts.formUnion(values)
-                let gradients = card.gradientLines(in: step, storyboard: storyboard)
-                gradientCount = max(gradientCount, gradients.count)
-                gradientTexts.formUnion(gradients)
-            }
-            var width = text.measure(card.title, font: fonts.title).width
-            for line in valueTexts { width = max(width, text.measure(line, font: fonts.value).width) }
-            for line in gradientTexts { width = max(width, text.measure(line, font: fonts.gradient).width + 12) }
-            rows.valueLines.append(valueCount)
-            rows.gradientLines.append(gradientCount)
-            let height = FrameLayout.cardHeight(rows, valueLines: valueCount, gradientLines: gradientCount)
-            let contentWidth = max(width + 2 * theme.nodePadding, 96)
-            rows.contentHeights.append(height)
-            // An ellipse or circle must hold the card's content rectangle inside it: √2 larger.
-            switch theme.style(for: card.kind).shape {
-            case .box, .roundedBox:
-                layoutNodes.append(LayoutNode(id: "n\(card.index)", width: contentWidth, height: height, shape: .box))
-            case .ellipse:
-                layoutNodes.append(LayoutNode(id: "n\(card.index)", width: contentWidth * 1.42, height: height * 1.42,
-                                              shape: .ellipse))
-            case .circle:
-                let diameter = max(contentWidth, height) * 1.42
-                layoutNodes.append(LayoutNode(id: "n\(card.index)", width: diameter, height: diameter, shape: .circle))
-            }
-        }
-        // Backward labels sit beside edges: keep ranks far enough apart for the widest one.
         let edges = graph.edges
-        let edgeLabels = EdgeLabels(storyboard: storyboard)
-        let labelWidth = edgeLabels.all.map { text.measure($0, font: fonts.edgeLabel).width }.max() ?? 0
-        let rankSeparation = options.rankDirection == .leftToRight
-            ? max(theme.rankSeparation, labelWidth + 80) : max(theme.rankSeparation, 3 * rows.gradient + 30)
-        var request = LayoutRequest(
-            nodes: layoutNodes,
-            edges: edges.map { LayoutEdge(id: "e\($0.from)_\($0.to)", from: "n\($0.from)", to: "n\($0.to)") },
-            rankDirection: options.rankDirection,
-            nodeSeparation: theme.nodeSeparation + (options.rankDirection == .leftToRight ? 2 * rows.gradient : 0),
-            rankSeparation: rankSeparation,
-            graphAttributes: ["ordering": "in"])
-        // The inputs stand together on the left (or top), as on the lecture's slides. On large
-        // graphs that one crowded rank makes dot's crossing minimisation slow (a 1 277-node
-        // MLP: 2.7 s with it, 0.6 s without), and sources land next to their use anyway.
-        if graph.nodes.count <= FrameLayout.inputsInOneRankUpTo {
-            request.rankGroups = [LayoutRequest.RankGroup(.min, graph.nodes.indices
-                .filter { graph.nodes[$0].kind == .input }.map { "n\($0)" })]
-        }
-        let (layout, warnings) = try GraphvizLayout.layout(request)
-        var sizeWarnings: [String] = []
+        let space = FrameSpace(storyboard: storyboard, theme: theme, options: options, text: text)
 
-        // Caption band: tall enough for the longest caption of any step.
-        let captionLines = storyboard.steps.map { 1 + $0.caption.details.count }.max() ?? 1
-        let bandHeight = FrameLayout.bandHeight(theme, lines: captionLines, text: text)
-        var margins = theme.margins
-        if graph.title != nil {
-            // Room for the graph's title above the graph.
-            margins.top += text.measure("Ag", font: FrameFonts(theme: theme, scale: 1).graphTitle).height + 12
-        }
-        let graphBox = layout.boundingBox
-        let canvas: Size
-        var scale: Double
-        switch options.size {
-        case .fixed(let w, let h):
-            canvas = Size(width: w, height: h)
-            let availableWidth = w - margins.left - margins.right
-            let availableHeight = h - margins.top - margins.bottom - bandHeight
-            scale = min(availableWidth / max(graphBox.width, 1), availableHeight / max(graphBox.height, 1))
-            scale = min(scale, 2.4)
-        case .auto:
-            let captionWidth = FrameLayout.widestCaption(storyboard, theme: theme, text: text)
-            (canvas, scale) = try AutoCanvas.fit(graph: graphBox.size, margins: margins, bandHeight: bandHeight,
-                                                 minimumWidth: captionWidth + 2 * theme.captionBand.padding,
-                                                 options: options)
-            if scale < 1 {
-                sizeWarnings.append("the graph's natural size is more than --max-pixels allows; drawn at "
-                                + "\(Int((scale * 100).rounded(.down)))% (raise --max-pixels for more)")
+        // Candidates: each direction (when not fixed) and each way of writing edge labels.
+        let directions: [RankDirection] = options.rankDirection.map { [$0] }
+            ?? (graph.nodes.count <= FrameLayout.bothDirectionsUpTo ? [.leftToRight, .topToBottom] : [.leftToRight])
+        let styles: [EdgeLabels.Style] = [.product, .contribution]
+        var best: Candidate?
+        var allWarnings: [String] = []
+        let readable = FrameLayout.readableSizes(nodes: graph.nodes.count)
+        let smallest = (node: min(theme.fontSizes.node, theme.fontSizes.value, theme.fontSizes.gradient),
+                        label: theme.fontSizes.edgeLabel)
+        let inputs = graph.nodes.indices.filter { graph.nodes[$0].kind == .input }.map { "n\($0)" }
+        // Inputs together in the first rank, as on the lecture's slides, or each beside its use.
+        let pinnings = graph.nodes.count <= FrameLayout.inputsInOneRankUpTo && inputs.count > 1 ? [true, false] : [false]
+        for measured in measures { for direction in directions { for pinned in pinnings {
+            var request = LayoutRequest(
+                nodes: measured.layoutNodes,
+                edges: edges.map { LayoutEdge(id: "e\($0.from)_\($0.to)", from: "n\($0.from)", to: "n\($0.to)") },
+                rankDirection: direction,
+                nodeSeparation: theme.nodeSeparation,
+                rankSeparation: direction == .leftToRight ? theme.rankSeparation * 0.6 : max(theme.rankSeparation * 0.6, 3 * measured.rows.gradient),
+                graphAttributes: ["ordering": "in"])
+            // On large graphs one crowded rank of inputs makes dot's crossing minimisation slow
+            // (a 1 277-node MLP: 2.7 s with it, 0.6 s without): there they stand beside their use.
+            if pinned { request.rankGroups = [LayoutRequest.RankGroup(.min, inputs)] }
+            let (raw, warnings) = try GraphvizLayout.layout(request)
+            if allWarnings.isEmpty { allWarnings = warnings }
+            for style in styles {
+                let labels = EdgeLabels(storyboard: storyboard, style: style)
+                let room = labels.rooms(edges: edges, direction: direction, font: fonts.edgeLabel, theme: theme, text: text)
+                let spread = RankSpreading.spread(raw, direction: direction) { room[$0] }
+                let scale = space.scale(for: spread.boundingBox.insetBy(dx: -space.ringPad, dy: -space.ringPad))
+                let candidate = Candidate(direction: direction, style: style, pinned: pinned, measure: measured,
+                                          layout: spread, labels: labels,
+                                          scale: scale, isReadable: scale * smallest.node >= readable.node - 0.005
+                                            && scale * smallest.label >= readable.label - 0.005)
+                if best == nil || candidate.isBetter(than: best!) { best = candidate }
             }
+        } } }
+        let chosen = best!
+        let layout = chosen.layout
+        let canvas = space.canvas(for: layout.boundingBox.insetBy(dx: -space.ringPad, dy: -space.ringPad))
+        if options.size == .auto { try AutoCanvas.check(canvas, options: options) }
+        let area = space.graphArea(canvas)
+        let graphBox = layout.boundingBox
+        // The camera: the whole graph when its text is readable (or asked for), else each step's
+        // part of a graph drawn at a readable scale (see `FrameCamera`).
+        let focus: Bool
+        switch options.camera {
+        case .whole: focus = false
+        case .focus: focus = options.size != .auto
+        case .auto: focus = options.size != .auto && !chosen.isReadable
         }
-        scale = max(scale, 0.05)
-        let bandAtTop = theme.captionBand.position == .top
-        let graphAreaTop = margins.top + (bandAtTop ? bandHeight : 0)
-        let graphAreaHeight = canvas.height - margins.top - margins.bottom - bandHeight
-        let originX = margins.left + (canvas.width - margins.left - margins.right - graphBox.width * scale) / 2
-        let originY = graphAreaTop + (graphAreaHeight - graphBox.height * scale) / 2
+        let scale = focus
+            ? max(chosen.scale, readable.node / smallest.node, readable.label / smallest.label) : chosen.scale
+        let pad = space.ringPad * scale
+        let originX = focus ? area.minX + pad : area.minX + (area.width - graphBox.width * scale) / 2
+        let originY = focus ? area.minY + pad : area.minY + (area.height - graphBox.height * scale) / 2
         let map = { (p: Point) in Point(x: originX + p.x * scale, y: originY + p.y * scale) }
 
         self.canvasSize = canvas
         self.graphScale = scale
+        self.rankDirection = chosen.direction
         self.nodeBoxes = graph.nodes.indices.map { index in
             let r = layout.nodes["n\(index)"]!
             return Rect(x: originX + r.x * scale, y: originY + r.y * scale, width: r.width * scale, height: r.height * scale)
@@ -157,18 +151,94 @@ public struct FrameLayout: Sendable {
             routes[edge] = (points, route.arrowTip.map(map) ?? points.last!)
         }
         self.edgeRoutes = routes
-        switch theme.captionBand.position {
-        case .none: captionBand = nil
-        case .top: captionBand = Rect(x: 0, y: 0, width: canvas.width, height: bandHeight)
-        case .bottom: captionBand = Rect(x: 0, y: canvas.height - bandHeight, width: canvas.width, height: bandHeight)
-        }
+        self.captionBand = space.band(canvas)
+        self.titleBox = space.titleBox
         self.graphLayout = layout
-        self.cards = cards
-        self.rows = rows
-        self.captionLines = captionLines
-        self.warnings = warnings.map { "graphviz: " + $0 } + sizeWarnings
+        self.cards = chosen.measure.cards
+        self.rows = chosen.measure.rows
+        self.captionLines = space.captionLineCount
+        self.warnings = allWarnings.map { "graphviz: " + $0 }
         self.edges = edges
-        self.edgeLabels = edgeLabels
+        self.edgeLabels = chosen.labels
+
+        // Flows beside the forward edges, then every label's chip, once for all frames.
+        let flowGap = (theme.edgeWidth + theme.backwardWidth) / 2 * scale + 7 * scale
+        var flows: [Edge: [Point]] = [:]
+        var lines: [Edge: [[Point]]] = [:]
+        for (edge, route) in routes {
+            let forward = Curves.sample(route.points) + [route.tip]
+            let flow = Array(Curves.offset(forward, by: flowGap).reversed())
+            flows[edge] = flow
+            lines[edge] = [forward, flow]
+        }
+        self.flowLines = flows
+        // The ring, plus half the widest chip outline (the active chip is drawn 1.6 wide).
+        let ring = (6 + theme.highlightWidth / 2 + 0.8) * scale + 0.5
+        let clearance = FrameLayout.labelClearance
+        var allowed = area.insetBy(dx: -space.margins.left + clearance, dy: 0)
+        allowed.y = (space.titleBox?.maxY ?? 0) + clearance
+        allowed.height = (captionBand.map { $0.minY == 0 ? canvas.height : $0.minY } ?? canvas.height) - clearance - allowed.y
+        if let band = captionBand, band.minY == 0 { allowed.y = max(allowed.y, band.maxY + clearance) ; allowed.height = canvas.height - clearance - allowed.y }
+        // Seen through the focus camera, the drawing is larger than the canvas.
+        let drawing = Rect(x: originX - pad, y: originY - pad, width: graphBox.width * scale + 2 * pad,
+                           height: graphBox.height * scale + 2 * pad)
+        if focus { allowed = drawing.insetBy(dx: -area.width / 4, dy: -area.height / 4) }
+        let placement = LabelPlacement(keepOut: nodeBoxes.map { $0.insetBy(dx: -ring, dy: -ring) },
+                                       allowed: allowed, clearance: clearance, lines: lines)
+        let bold = FontSpec(family: fonts.edgeLabel.family, size: fonts.edgeLabel.size * scale, weight: .bold)
+        let toPlace = edges.compactMap { edge -> LabelPlacement.Label? in
+            guard let label = chosen.labels.labels[edge], let flow = flows[edge], flow.count > 1 else { return nil }
+            let size = text.measure(label, font: bold)
+            return LabelPlacement.Label(edge: edge, flow: flow,
+                                        chip: Size(width: size.width + 12 * scale, height: size.height + 4 * scale),
+                                        flowGap: flowGap)
+        }
+        self.labelChips = placement.place(toPlace)
+        self.camera = focus ? .focus : .whole
+        self.graphArea = area
+        self.drawing = drawing
+    }
+
+    /// The least room kept between a label chip and anything else, in canvas points.
+    static let labelClearance = 6.0
+    /// The largest graph laid out both ways to pick the direction with the larger text.
+    static let bothDirectionsUpTo = 300
+    /// The largest graph also tried with long gradients on two lines.
+    static let splitGradientsUpTo = 60
+
+    /// The smallest node text and edge label a lecture hall can read at 1920×1080, by graph size.
+    public static func readableSizes(nodes: Int) -> (node: Double, label: Double) {
+        nodes <= 10 ? (24, 20) : (20, 18)
+    }
+
+    /// One way to lay out the graph, and the scale it fits the canvas at.
+    struct Candidate {
+        var direction: RankDirection
+        var style: EdgeLabels.Style
+        var pinned: Bool
+        var measure: CardMeasure
+        var layout: GraphLayout
+        var labels: EdgeLabels
+        var scale: Double
+        /// Whether every text reaches the readable sizes.
+        var isReadable: Bool
+
+        /// Readable beats unreadable. Among readable layouts the full product labels and the
+        /// inputs standing together win (they read best; shortened labels leave the chain rule
+        /// to the caption), then larger text. Among unreadable ones larger text wins.
+        func isBetter(than other: Candidate) -> Bool {
+            if isReadable != other.isReadable { return isReadable }
+            if isReadable {
+                func rank(_ c: Candidate) -> Int {
+                    (c.style == .product ? 4 : 0) + (c.measure.rows.splitGradients.isEmpty ? 2 : 0) + (c.pinned ? 1 : 0)
+                }
+                let mine = rank(self), theirs = rank(other)
+                if mine != theirs { return mine > theirs }
+            }
+            // Left to right wins a near-tie: it reads like the lecture's slides.
+            func preference(_ c: Candidate) -> Double { c.direction == .leftToRight ? 1.03 : 1 }
+            return scale * preference(self) > other.scale * preference(other)
+        }
     }
 
     /// For each node, the steps in which its card shows something other than its plain value
@@ -198,9 +268,15 @@ public struct FrameLayout: Sendable {
     static let inputsInOneRankUpTo = 300
 
     static func cardHeight(_ rows: RowMetrics, valueLines: Int, gradientLines: Int) -> Double {
-        rows.padding * 2 + rows.title + 4 + Double(valueLines) * rows.value + 8 + Double(max(1, gradientLines)) * rows.gradient + 4
+        rows.padding * 2 + rows.title + titleGap + Double(valueLines) * rows.value + valueGap
+            + Double(max(1, gradientLines)) * rows.gradient + 4
     }
 
+    /// Compact cards: the theme's padding at the sides, less above and below, small gaps
+    /// between the rows (graph units).
+    static let verticalPadding = 0.6, titleGap = 2.0, valueGap = 6.0
+
+    /// The height of a caption band of a title, a headline and `lines - 1` detail lines.
     static func bandHeight(_ theme: Theme, lines: Int, text: PangoText) -> Double {
         guard theme.captionBand.position != .none else { return 0 }
         let fonts = FrameFonts(theme: theme, scale: 1)
@@ -208,14 +284,6 @@ public struct FrameLayout: Sendable {
         let headline = text.measure("Ag∂가", font: fonts.caption).height
         let detail = text.measure("Ag∂가", font: fonts.captionDetail).height
         return 2 * theme.captionBand.padding + title + 6 + headline + Double(max(0, lines - 1)) * (detail + 4)
-    }
-
-    static func widestCaption(_ storyboard: Storyboard, theme: Theme, text: PangoText) -> Double {
-        let fonts = FrameFonts(theme: theme, scale: 1)
-        return storyboard.steps.flatMap { step in
-            [text.measure(step.caption.headline, font: fonts.caption).width]
-                + step.caption.details.map { text.measure($0, font: fonts.captionDetail).width }
-        }.max() ?? 0
     }
 }
 
@@ -241,15 +309,20 @@ struct FrameFonts {
 struct EdgeLabels {
     let labels: [Edge: String]
 
-    init(storyboard: Storyboard) {
+    /// How much a label says: the whole product, or only what arrives.
+    enum Style { case product, contribution }
+
+    init(storyboard: Storyboard, style: Style = .product) {
         let evaluation = storyboard.evaluation
         let text = storyboard.options.values
         var labels: [Edge: String] = [:]
         for flow in evaluation.flows {
             guard let contribution = flow.gradient else { continue }
-            if let local = flow.local, let g = evaluation.gradients[flow.edge.to] {
+            if style == .product, let local = flow.local, let g = evaluation.gradients[flow.edge.to] {
                 // As in the captions: (−0.475) · (−0.25) = 0.1188, checking at the digits shown.
                 labels[flow.edge] = text.chainProduct(gradient: g.scalar, local: local, contribution: contribution.scalar)
+            } else if contribution.isScalar {
+                labels[flow.edge] = text.number(contribution.scalar)
             } else {
                 labels[flow.edge] = text.inline(contribution, maxElements: 3)
             }

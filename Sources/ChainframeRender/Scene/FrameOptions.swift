@@ -22,10 +22,24 @@ public struct FrameOptions: Sendable, Equatable {
     public var scale: Double = 1
     /// Leave the background transparent (PNG with alpha).
     public var transparent = false
-    public var rankDirection: RankDirection = .leftToRight
+    /// The direction ranks progress in; nil lays the graph out both ways and keeps the one
+    /// with the larger text (`--rankdir auto`).
+    public var rankDirection: RankDirection?
+    /// What each frame shows of the graph.
+    public var camera: Camera = .auto
     /// The most pixels a canvas may have (width × height × scale²): `auto` sizes shrink the
     /// graph to fit it.
     public var maxPixels = 40_000_000
+
+    /// What each frame shows of the graph.
+    public enum Camera: String, Sendable, Equatable, CaseIterable {
+        /// The whole graph when every text reaches the readable sizes, else `focus`.
+        case auto
+        /// The whole graph in every frame.
+        case whole
+        /// Each step's active nodes and their neighbours, with an overview in a corner.
+        case focus
+    }
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import ChainframeGraphics
 ///
 /// Every output (PNG, PDF, SVG, text formats) draws or writes the same scene, so no exporter
 /// re-implements placement. Coordinates are canvas points, y pointing down.
-public struct Scene: Sendable, Equatable {
+public struct Scene: Sendable, Hashable {
     public var size: Size
     /// nil for a transparent background.
     public var background: RGBA?
@@ -19,7 +19,7 @@ public struct Scene: Sendable, Equatable {
 
 /// What a scene is made of. Renderers `switch` over it exhaustively, so the compiler finds a
 /// case a renderer forgot.
-public indirect enum SceneElement: Sendable, Equatable {
+public indirect enum SceneElement: Sendable, Hashable {
     /// A filled and/or outlined shape.
     case shape(CanvasShape, fill: RGBA?, stroke: StrokeStyle?, role: Role)
     /// An open path (an edge or a flow).
@@ -28,9 +28,15 @@ public indirect enum SceneElement: Sendable, Equatable {
     case text(TextRun)
     /// Elements drawn together at an opacity (parts not reached yet are quiet).
     case group(opacity: Double, [SceneElement])
+    /// The parts that belong to one edge of the graph (its backward flow and label), named by
+    /// the nodes it joins, so exporters can keep them together (SVG `data-from`/`data-to`).
+    case link(from: String, to: String, [SceneElement])
+    /// Elements seen through a window: drawn only inside the rectangle (the focus camera's
+    /// view of a large graph).
+    case clip(Rect, [SceneElement])
 
     /// What an element means, for exporters that keep structure (SVG classes, TikZ styles).
-    public enum Role: String, Sendable, Equatable {
+    public enum Role: String, Sendable, Hashable {
         case node, highlight, edge, arrowhead, flow, label, band, decoration
         /// The parts of a slope picture (`chainframe slope`).
         case axis, curve, tangent, secant, point
@@ -38,7 +44,7 @@ public indirect enum SceneElement: Sendable, Equatable {
 }
 
 /// A line of text with its style and where it goes.
-public struct TextRun: Sendable, Equatable {
+public struct TextRun: Sendable, Hashable {
     public var text: String
     public var font: FontSpec
     public var color: RGBA

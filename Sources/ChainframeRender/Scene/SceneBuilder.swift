@@ -30,16 +30,28 @@ public struct SceneBuilder {
     /// The scene of `step`.
     public func scene(for step: Step) -> Scene {
         var elements: [SceneElement] = []
-        if let title = graph.title {
+        if let title = graph.title, let box = layout.titleBox {
             elements.append(.text(TextRun(text: title, font: fonts.graphTitle, color: theme.captionBand.text,
-                                          position: Point(x: theme.margins.left, y: theme.margins.top),
+                                          position: box.origin,
                                           anchor: TextAnchor(horizontal: .left, vertical: .top), role: .decoration)))
         }
-        elements += forwardEdges(step)
-        elements += backwardFlows(step)
-        elements += highlights(step)
-        for index in graph.nodes.indices { elements.append(node(index, step)) }
-        elements += flowLabels(step)
+        var drawing = forwardEdges(step)
+        drawing += highlights(step)
+        for index in graph.nodes.indices { drawing.append(node(index, step)) }
+        drawing += backwardLinks(step)
+        if layout.camera == .focus {
+            let camera = FrameCamera(layout: layout, graph: graph)
+            let offset = camera.offset(for: step)
+            // Only what the window can show, moved under it and clipped to it.
+            let window = layout.graphArea.offsetBy(dx: -offset.x, dy: -offset.y)
+            let overview = camera.overview(for: step, offset: offset, theme: theme)
+            let covered = overview.panel.offsetBy(dx: -offset.x, dy: -offset.y)
+            elements.append(.clip(layout.graphArea, camera.visible(drawing, window: window, covered: covered)
+                .map { $0.moved(by: offset) }))
+            elements += overview.elements
+        } else {
+            elements += drawing
+        }
         elements += captionBand(step)
         return Scene(size: layout.canvasSize, background: options.transparent ? nil : theme.background,
                      elements: elements)
@@ -71,8 +83,13 @@ public struct SceneBuilder {
             let width = (active ? 2 * theme.edgeWidth : theme.edgeWidth) * s
             let arrow = theme.arrowSize * s * (active ? 1.25 : 1)
             let last = route.points.last!
-            let path = PathElement.bezierChain(route.points) + [.line(to: route.tip)]
-            let line: SceneElement = .path(Array(path.dropLast()), stroke: StrokeStyle(width: width, color: color, lineCap: .round), role: .edge)
+            // The line runs on to the arrowhead's base (the gap before the tip grows when the
+            // ranks are spread apart).
+            let gap = Curves.distance(last, route.tip)
+            let base = gap > arrow ? Point(x: route.tip.x - (route.tip.x - last.x) / gap * arrow * 0.8,
+                                           y: route.tip.y - (route.tip.y - last.y) / gap * arrow * 0.8) : last
+            let path = PathElement.bezierChain(route.points) + (gap > arrow ? [.line(to: base)] : [])
+            let line: SceneElement = .path(path, stroke: StrokeStyle(width: width, color: color, lineCap: .round), role: .edge)
             let head: SceneElement = .shape(.polygon(Curves.arrowhead(tip: route.tip, from: Curves.distance(last, route.tip) > 0.5 ? last : route.points[max(0, route.points.count - 2)], size: arrow)),
                                             fill: color, stroke: nil, role: .arrowhead)
             out.append(opacity < 1 ? .group(opacity: opacity, [line, head]) : .group(opacity: 1, [line, head]))
@@ -83,13 +100,11 @@ public struct SceneBuilder {
     /// The polyline of the backward flow along `edge`: from the consumer back to the producer,
     /// beside the forward edge.
     func flowLine(_ edge: Edge) -> [Point]? {
-        guard let route = layout.edgeRoutes[edge] else { return nil }
-        let forward = Curves.sample(route.points) + [route.tip]
-        let gap = (theme.edgeWidth + theme.backwardWidth) / 2 * s + 7 * s
-        return Curves.offset(forward, by: gap).reversed()
+        layout.flowLines[edge]
     }
 
-    private func backwardFlows(_ step: Step) -> [SceneElement] {
+    /// Each backward flow sent so far with its label (`3 · 2 = 6`), one `.link` per edge.
+    private func backwardLinks(_ step: Step) -> [SceneElement] {
         var out: [SceneElement] = []
         for edge in layout.edges where step.sentBack.contains(edge) {
             guard let line = flowLine(edge), line.count > 1 else { continue }
@@ -99,38 +114,28 @@ public struct SceneBuilder {
             let shaft = Curves.trimEnd(line, by: arrow * 0.8)
             let style = StrokeStyle(width: width, color: theme.backward, dash: theme.backwardDash.map { $0 * s },
                                     lineCap: .round, lineJoin: .round)
-            out.append(.path([.move(to: shaft[0])] + shaft.dropFirst().map { .line(to: $0) }, stroke: style, role: .flow))
-            out.append(.shape(.polygon(Curves.arrowhead(tip: line.last!, from: shaft.last!, size: arrow)),
-                              fill: theme.backward, stroke: nil, role: .arrowhead))
+            var parts: [SceneElement] = [
+                .path([.move(to: shaft[0])] + shaft.dropFirst().map { .line(to: $0) }, stroke: style, role: .flow),
+                .shape(.polygon(Curves.arrowhead(tip: line.last!, from: shaft.last!, size: arrow)),
+                       fill: theme.backward, stroke: nil, role: .arrowhead),
+            ]
+            if let (text, chip) = edgeLabel(edge) {
+                parts.append(.shape(.roundedRect(chip, radius: chip.height / 2), fill: theme.labelFill,
+                                    stroke: StrokeStyle(width: (active ? 1.6 : 1) * s, color: theme.backward), role: .label))
+                parts.append(.text(TextRun(text: text, font: active ? bold(fonts.edgeLabel) : fonts.edgeLabel,
+                                           color: theme.backward, position: chip.center, anchor: .center, role: .label)))
+            }
+            // Named as people read them (the graph's display names, never internal ids).
+            out.append(.link(from: graph.displayName(of: edge.from), to: graph.displayName(of: edge.to), parts))
         }
         return out
     }
 
-    /// The label of the backward flow along `edge` (`3 · 2 = 6`), its chip and where it goes;
-    /// nil for edges nothing flows back along (from constants).
-    public func edgeLabel(_ edge: Edge, bold isBold: Bool = false) -> (text: String, chip: Rect)? {
-        guard let text = edgeLabels.labels[edge], let line = flowLine(edge) else { return nil }
-        let (mid, normal) = Curves.point(at: 0.5, of: line)
-        let size = measure(text, isBold ? bold(fonts.edgeLabel) : fonts.edgeLabel)
-        // Far enough that the chip's box clears the flow, whatever the edge's angle; the flow
-        // runs backwards, so the side away from the forward edge is against its left normal.
-        let chipSize = Size(width: size.width + 12 * s, height: size.height + 4 * s)
-        let push = abs(normal.x) * chipSize.width / 2 + abs(normal.y) * chipSize.height / 2 + 4 * s
-        let center = Point(x: mid.x - normal.x * push, y: mid.y - normal.y * push)
-        return (text, Rect(center: center, size: chipSize))
-    }
-
-    private func flowLabels(_ step: Step) -> [SceneElement] {
-        var out: [SceneElement] = []
-        for edge in layout.edges where step.sentBack.contains(edge) {
-            let active = step.activeEdges.contains(edge) && step.phase == .backward
-            guard let (text, chip) = edgeLabel(edge, bold: active) else { continue }
-            out.append(.shape(.roundedRect(chip, radius: chip.height / 2), fill: theme.labelFill,
-                              stroke: StrokeStyle(width: (active ? 1.6 : 1) * s, color: theme.backward), role: .label))
-            out.append(.text(TextRun(text: text, font: active ? bold(fonts.edgeLabel) : fonts.edgeLabel,
-                                     color: theme.backward, position: chip.center, anchor: .center, role: .label)))
-        }
-        return out
+    /// The label of the backward flow along `edge` (`3 · 2 = 6`) and its chip, placed once for
+    /// every frame; nil for edges nothing flows back along (from constants).
+    public func edgeLabel(_ edge: Edge) -> (text: String, chip: Rect)? {
+        guard let text = edgeLabels.labels[edge], let chip = layout.labelChips[edge] else { return nil }
+        return (text, chip)
     }
 
     func measure(_ string: String, _ font: FontSpec) -> Size {
@@ -180,7 +185,7 @@ public struct SceneBuilder {
         parts.append(.text(TextRun(text: card.title, font: fonts.title, color: style.text,
                                    position: Point(x: box.midX, y: y), anchor: TextAnchor(horizontal: .center, vertical: .top),
                                    role: .node)))
-        y += (rows.title + 4) * s
+        y += (rows.title + FrameLayout.titleGap) * s
         let valueColor = known ? theme.forward : theme.muted
         let values = card.valueLines(in: step, storyboard: storyboard)
         let valueTop = y + Double(rows.valueLines[index] - values.count) * rows.value * s / 2
@@ -189,9 +194,9 @@ public struct SceneBuilder {
                                        position: Point(x: box.midX, y: valueTop + Double(i) * rows.value * s),
                                        anchor: TextAnchor(horizontal: .center, vertical: .top), role: .node)))
         }
-        y += (Double(rows.valueLines[index]) * rows.value + 8) * s
+        y += (Double(rows.valueLines[index]) * rows.value + FrameLayout.valueGap) * s
         let state = step.gradients[index]
-        let gradient = card.gradientLines(in: step, storyboard: storyboard)
+        let gradient = rows.drawn(card.gradientLines(in: step, storyboard: storyboard), card: index)
         if gradient.isEmpty, step.phase == .backward, storyboard.evaluation.gradients[index] != nil {
             // Not arrived yet: a quiet placeholder where the gradient will appear.
             let placeholder = storyboard.options.notation.derivative(
@@ -235,19 +240,13 @@ public struct SceneBuilder {
         let left = band.minX + max(band_.padding, theme.margins.left)
         let width = band.width - 2 * max(band_.padding, theme.margins.left)
         var y = band.minY + band_.padding
-        let title = measure(step.caption.titleWithRule, fonts.captionTitle)
-        out.append(.text(TextRun(text: step.caption.titleWithRule, font: fitting(step.caption.titleWithRule, fonts.captionTitle, width: width), color: band_.title,
-                                 position: Point(x: left, y: y), anchor: TextAnchor(horizontal: .left, vertical: .top), role: .band)))
-        y += title.height + 6
-        let headlineFont = fitting(step.caption.headline, fonts.caption, width: width)
-        out.append(.text(TextRun(text: step.caption.headline, font: headlineFont, color: band_.text,
-                                 position: Point(x: left, y: y), anchor: TextAnchor(horizontal: .left, vertical: .top), role: .band)))
-        y += measure("Ag∂가", fonts.caption).height + 4
-        for line in step.caption.details {
-            let font = fitting(line, fonts.captionDetail, width: width)
-            out.append(.text(TextRun(text: line, font: font, color: band_.text,
-                                     position: Point(x: left, y: y), anchor: TextAnchor(horizontal: .left, vertical: .top), role: .band)))
-            y += measure("Ag∂가", fonts.captionDetail).height + 4
+        let lines = CaptionLines(step.caption, fonts: fonts, width: width, measure: measure)
+        for (i, line) in lines.lines.enumerated() {
+            // Only a word wider than the band (a long formula) is set smaller to fit.
+            out.append(.text(TextRun(text: line.text, font: fitting(line.text, line.font, width: width),
+                                     color: i == 0 ? band_.title : band_.text, position: Point(x: left, y: y),
+                                     anchor: TextAnchor(horizontal: .left, vertical: .top), role: .band)))
+            y += line.height
         }
         return out
     }
