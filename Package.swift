@@ -51,6 +51,8 @@ let package = Package(
         // Fuzz targets: libFuzzer entry points with `scripts/fuzz`, replay tools otherwise.
         .executableTarget(name: "FuzzGraph", dependencies: ["Chainframe"], path: "Fuzz/FuzzGraph"),
         .executableTarget(name: "FuzzTheme", dependencies: ["ChainframeRender"], path: "Fuzz/FuzzTheme"),
+        .executableTarget(name: "FuzzRender", dependencies: ["Chainframe", "ChainframeGraphics", "ChainframeRender"],
+                          path: "Fuzz/FuzzRender"),
         .testTarget(name: "ChainframeTests", dependencies: ["Chainframe"]),
         .testTarget(name: "ChainframeGraphicsTests", dependencies: ["ChainframeGraphics"]),
         .testTarget(name: "ChainframeRenderTests",

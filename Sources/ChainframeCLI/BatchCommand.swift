@@ -40,10 +40,16 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Write the summary as JSON to this file.")
     var report: String?
 
+    @Option(help: "Seconds an external exporter may run before it (and its children) are stopped.")
+    var exporterTimeout: Double = ExportContext.defaultExporterTimeout
+
     @OptionGroup var look: LookOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard exporterTimeout > 0, exporterTimeout.isFinite else {
+            throw ValidationError("--exporter-timeout must be a positive number of seconds")
+        }
         _ = try shardNumbers()
         for name in format.split(separator: ",") where ExporterRegistry.exporter(named: String(name)) == nil {
             throw ValidationError("--format: unknown format '\(name)'")
@@ -65,7 +71,8 @@ struct BatchCommand: ParsableCommand {
                                       formats: format.split(separator: ",").map(String.init))
         if let (index, count) = try shardNumbers() { jobs = BatchPlan.shard(jobs, index: index, count: count) }
         let progress = BatchProgress(graphs: jobs.count, quiet: quiet)
-        let runner = BatchRunner(jobs: self.jobs, force: force, limits: .standard, progress: progress)
+        let runner = BatchRunner(jobs: self.jobs, force: force, limits: .standard, exporterTimeout: exporterTimeout,
+                                 progress: progress)
         let start = Date()
         let results = jobs.map(runner.run)
         progress.close()

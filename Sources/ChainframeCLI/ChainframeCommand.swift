@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
@@ -39,8 +40,14 @@ struct ChainframeCommand: ParsableCommand {
             FileHandle.standardError.write(Data((themeError.description + "\n").utf8))
             Foundation.exit(ExitStatus.invalidInput)
         } catch let failure as RunFailure {
-            FileHandle.standardError.write(Data(("chainframe: error: \(failure.message)\n").utf8))
+            FileHandle.standardError.write(Data(("chainframe: error: \(TerminalText.sanitized(failure.message, keepingNewlines: true))\n").utf8))
             Foundation.exit(ExitStatus.failure)
+        } catch let error as LayoutError {
+            runTimeFailure(error.description)
+        } catch let error as CanvasError {
+            runTimeFailure("cannot draw: \(error.message)")
+        } catch let error as AutoCanvas.TooLarge {
+            runTimeFailure(error.description)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
@@ -54,6 +61,12 @@ struct ChainframeCommand: ParsableCommand {
             Foundation.exit(code == .validationFailure ? ExitStatus.invalidInput : code.rawValue)
         }
     }
+}
+
+/// Reports a run-time failure as `chainframe: error: …` and exits with status 1.
+private func runTimeFailure(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("chainframe: error: \(message)\n").utf8))
+    Foundation.exit(ExitStatus.failure)
 }
 
 /// The exit statuses Chainframe promises.

@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The largest relative error accepted: |analytic − numeric| / max(1, |analytic|, |numeric|).")
     var tolerance: Double = NumericalCheck.defaultTolerance
 
+    @Flag(help: "Check every element of every input (default: \(NumericalCheck.defaultSample) evenly spaced elements of larger inputs).")
+    var all = false
+
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
@@ -28,7 +31,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let evaluation = try input.loadEvaluation()
-        let check = try NumericalCheck(evaluation, h: h, tolerance: tolerance)
+        let check = try NumericalCheck(evaluation, h: h, tolerance: tolerance, sample: all ? nil : NumericalCheck.defaultSample)
         switch format {
         case .text: print(CheckReport.text(check, graph: evaluation.graph, phrases: language.phrases), terminator: "")
         case .json: print(CheckReport.json(check, graph: evaluation.graph).serialized(indent: 2))

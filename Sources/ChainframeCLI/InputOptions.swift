@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeRender
 import Foundation
 
 /// The options every command that reads a .cg file shares.
@@ -22,8 +23,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Refuse tensors with more elements than this.")
     var maxElements: Int = Limits.defaultMaxElements
 
+    @Option(help: "Refuse graphs whose values hold more elements than this in all.")
+    var maxTotalElements: Int = Limits.defaultMaxTotalElements
+
     func validate() throws {
-        guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0, maxElements > 0 else {
+        guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0, maxElements > 0, maxTotalElements > 0 else {
             throw ValidationError("limits must be positive")
         }
         guard maxDepth <= Limits.deepestAllowed else {
@@ -33,7 +37,8 @@ struct InputOptions: ParsableArguments {
 
     /// The limits the flags set, as one value.
     var limits: Limits {
-        Limits(maxInputBytes: maxInputBytes, maxNodes: maxNodes, maxDepth: maxDepth, maxElements: maxElements)
+        Limits(maxInputBytes: maxInputBytes, maxNodes: maxNodes, maxDepth: maxDepth, maxElements: maxElements,
+               maxTotalElements: maxTotalElements)
     }
 
     /// Reads, parses and evaluates the file (with `--output`, differentiating that node).
@@ -47,22 +52,13 @@ struct InputOptions: ParsableArguments {
         try loadLesson().evaluation
     }
 
+    /// The file's bytes, read with the size limit applied while reading (standard input too).
     private func readBytes() throws -> [UInt8] {
-        if file == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        do {
+            return try BoundedRead.bytes(of: file, limit: maxInputBytes)
+        } catch {
+            throw RunFailure(message: "cannot read '\(file == "-" ? "standard input" : file)': \(error.reason)")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw RunFailure(message: "cannot read '\(file)': no such file")
-        }
-        guard !isDirectory.boolValue else { throw RunFailure(message: "cannot read '\(file)': it is a directory") }
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw RunFailure(message: "cannot read '\(file)': permission denied")
-        }
-        defer { try? handle.close() }
-        // Read one byte past the limit so an oversized file is reported without reading it all.
-        let data = try handle.read(upToCount: maxInputBytes + 1) ?? Data()
-        return [UInt8](data)
     }
 }
 

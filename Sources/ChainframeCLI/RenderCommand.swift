@@ -27,8 +27,14 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Frames drawn and encoded at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Seconds an external exporter may run before it (and its children) are stopped.")
+    var exporterTimeout: Double = ExportContext.defaultExporterTimeout
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard exporterTimeout > 0, exporterTimeout.isFinite else {
+            throw ValidationError("--exporter-timeout must be a positive number of seconds")
+        }
         _ = try exporters()
     }
 
@@ -44,9 +50,14 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let exporters = try exporters()
+        if let (file, formats) = Exporter.collision(among: exporters, baseName: baseName()) {
+            throw ValidationError("--format: \(formats.0) and \(formats.1) would both write \(file); "
+                                  + "render them into different directories (--out)")
+        }
         let pipeline = try RenderPipeline.lessonPipeline(input: input, look: look)
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
-        _ = try pipeline.export(exporters, to: directory, baseName: baseName(), jobs: jobs, waiting: {
+        _ = try pipeline.export(exporters, to: directory, baseName: baseName(), jobs: jobs,
+                                exporterTimeout: exporterTimeout, waiting: {
             Warnings.report(["another chainframe run is writing into \(directory.relativePath)/; waiting for it to finish"])
         }, exported: { name, files in
             print("\(name): wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(directory.relativePath)/")
@@ -78,7 +89,7 @@ enum RenderPipeline {
 enum Warnings {
     static func report(_ messages: [String]) {
         for message in messages {
-            FileHandle.standardError.write(Data("chainframe: warning: \(message)\n".utf8))
+            FileHandle.standardError.write(Data("chainframe: warning: \(TerminalText.sanitized(message))\n".utf8))
         }
     }
 }

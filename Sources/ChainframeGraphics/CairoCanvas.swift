@@ -68,9 +68,12 @@ public final class CairoCanvas {
     }
 
     deinit {
-        cairo_destroy(cairo)
-        if !finished { cairo_surface_finish(surface) }
-        cairo_surface_destroy(surface)
+        // The context holds the last scaled font drawn with: release it under the font lock.
+        PangoText.fontLock.withLock { _ in
+            cairo_destroy(cairo)
+            if !finished { cairo_surface_finish(surface) }
+            cairo_surface_destroy(surface)
+        }
         pixels?.release()
     }
 
@@ -78,6 +81,11 @@ public final class CairoCanvas {
     /// i.e. round(width·scale) × round(height·scale) pixels.
     public static func image(width: Double, height: Double, scale: Double = 1,
                              text: PangoText? = nil) throws -> CairoCanvas {
+        // cairo's image surfaces are at most 32 767 pixels a side; check before converting to Int.
+        guard (width * scale).rounded() <= 32_767, (height * scale).rounded() <= 32_767 else {
+            throw CanvasError("an image of \(width * scale)×\(height * scale) pixels is larger than the "
+                              + "32767 pixels a side an image can have")
+        }
         let pixelWidth = Int((width * scale).rounded()), pixelHeight = Int((height * scale).rounded())
         guard pixelWidth > 0, pixelHeight > 0, scale > 0 else {
             throw CanvasError("image size must be positive (got \(pixelWidth)×\(pixelHeight) pixels)")
@@ -135,7 +143,8 @@ public final class CairoCanvas {
     public func finish() throws {
         guard !finished else { return }
         finished = true
-        cairo_surface_finish(surface)
+        // A PDF surface writes its font subsets now.
+        PangoText.fontLock.withLock { _ in cairo_surface_finish(surface) }
         if let failure = Self.statusText(cairo_surface_status(surface)) {
             throw CanvasError("cannot write: \(failure)")
         }

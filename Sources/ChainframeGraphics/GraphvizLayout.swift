@@ -10,10 +10,18 @@ public enum GraphvizLayout {
     /// Lays out `request`; returns the layout and any warnings Graphviz reported.
     public static func layout(_ request: LayoutRequest) throws -> (layout: GraphLayout, warnings: [String]) {
         let index = try validatedNodeIndex(request)
-        return try session.withLock { session in
-            try session.run(request, nodeIndex: index)
+        // Edges that would cost dot too much are drawn as arcs instead (see LayoutBudget).
+        let plan = LayoutBudget.plan(request, nodeIndex: index)
+        let (layout, warnings) = try LayoutBudget.onLargeStack {
+            try session.withLock { session in
+                try session.run(plan.request, nodeIndex: index)
+            }
         }
+        return (LayoutBudget.complete(layout, plan: plan, original: request), warnings)
     }
+
+    /// The longest distance Graphviz lays out between two neighbouring nodes, with a margin.
+    static let maxLength = 60_000.0
 
     /// The one lock every call into Graphviz holds (layout and parsing; see GraphvizParse.swift).
     static let session = Mutex(GraphvizSession())
@@ -29,6 +37,13 @@ public enum GraphvizLayout {
             guard node.width > 0, node.height > 0, node.width.isFinite, node.height.isFinite else {
                 throw LayoutError.invalidRequest("node \"\(node.id)\" needs a positive finite size")
             }
+        }
+        // dot refuses an edge longer than 65 535 points ("Edge length … larger than maximum"):
+        // say what is too large instead.
+        let largest = request.nodes.map { max($0.width, $0.height) }.max() ?? 0
+        if request.rankSeparation + largest > maxLength || request.nodeSeparation + largest > maxLength {
+            throw LayoutError.tooLarge("boxes and gaps of \(Int(request.rankSeparation + largest)) points, more than "
+                                       + "Graphviz's \(Int(maxLength)) (are the theme's font sizes or separations very large?)")
         }
         for edge in request.edges {
             for end in [edge.from, edge.to] where index[end] == nil {

@@ -124,9 +124,12 @@ public enum LayoutError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidRequest(String)
     /// Graphviz failed; the associated text is what it reported.
     case graphviz(String)
+    /// Graphviz cannot represent the drawing (its coordinates stop at 65 535 points).
+    case tooLarge(String)
 
     public var description: String {
         switch self {
+        case .tooLarge(let message): "the graph is too large to lay out: \(message)"
         case .invalidRequest(let message): "invalid layout request: \(message)"
         case .graphviz(let message): "Graphviz layout failed: \(message)"
         }

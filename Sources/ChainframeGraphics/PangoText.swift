@@ -1,4 +1,5 @@
 import CPangoCairo
+import Synchronization
 
 /// Shapes, measures and draws text with Pango, caching font descriptions and layouts.
 ///
@@ -7,7 +8,17 @@ import CPangoCairo
 /// off and the resolution is 72 dpi, so a font size is in canvas points and measurements
 /// do not depend on the canvas scale or surface type. Not thread-safe: use one instance
 /// per thread (Pango's Cairo font map is per thread).
+///
+/// Even with a font map per thread, cairo 1.16 shares one `cairo_scaled_font_t` between
+/// threads that ask for the same face and size, and its glyph caches are not safe under
+/// concurrent use: drawing a 2 922-node graph on two threads aborted in
+/// `cairo_scaled_font_destroy` (`! scaled_font->cache_frozen`) when one thread released a
+/// font the other was drawing with. So every call that shapes, draws or releases text holds
+/// one process-wide lock (`fontLock`); filling, stroking and PNG encoding stay parallel.
 public final class PangoText {
+    /// Held by every call into Pango and cairo's font code, on any thread.
+    static let fontLock = Mutex(())
+
     /// The most layouts kept; the cache is emptied when it would grow beyond this.
     public var layoutCacheLimit = 4096
 
@@ -35,6 +46,10 @@ public final class PangoText {
     }
 
     deinit {
+        Self.fontLock.withLock { _ in release() }
+    }
+
+    private func release() {
         for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
         for description in fontDescriptions.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
@@ -43,7 +58,7 @@ public final class PangoText {
     /// The logical size and baseline of `text` set in `font`.
     /// With `markup`, `text` is Pango markup (e.g. `x<sub>1</sub>`); invalid markup is shown literally.
     public func metrics(_ text: String, font: FontSpec, markup: Bool = false) -> TextMetrics {
-        metrics(of: layout(text, font: font, markup: markup, alignment: .left))
+        Self.fontLock.withLock { _ in metrics(of: layout(text, font: font, markup: markup, alignment: .left)) }
     }
 
     /// The logical size of `text` set in `font`.
@@ -53,7 +68,9 @@ public final class PangoText {
 
     /// How many characters of `text` no font in `font.family` (nor any fallback) could show.
     public func unknownGlyphCount(in text: String, font: FontSpec, markup: Bool = false) -> Int {
-        Int(pango_layout_get_unknown_glyphs_count(layout(text, font: font, markup: markup, alignment: .left)))
+        Self.fontLock.withLock { _ in
+            Int(pango_layout_get_unknown_glyphs_count(layout(text, font: font, markup: markup, alignment: .left)))
+        }
     }
 
     /// Whether some character of `text` would be drawn as a missing-glyph box.
@@ -64,6 +81,13 @@ public final class PangoText {
     /// Draws `text` so that the `anchor` point of its logical box lies at `point`.
     func draw(_ text: String, font: FontSpec, markup: Bool, at point: Point, anchor: TextAnchor,
               color: RGBA, on cairo: OpaquePointer) {
+        Self.fontLock.withLock { _ in
+            drawLocked(text, font: font, markup: markup, at: point, anchor: anchor, color: color, on: cairo)
+        }
+    }
+
+    private func drawLocked(_ text: String, font: FontSpec, markup: Bool, at point: Point, anchor: TextAnchor,
+                            color: RGBA, on cairo: OpaquePointer) {
         let layout = layout(text, font: font, markup: markup, alignment: anchor.horizontal)
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)

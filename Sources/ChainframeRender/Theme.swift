@@ -75,6 +75,8 @@ public struct Theme: Sendable, Equatable {
     public var background: RGBA
     /// Font family list for all text, e.g. `DejaVu Sans, NanumGothic`.
     public var fontFamily: String
+    /// The most families `fontFamily` may list.
+    public static let maxFontFamilies = 32
     public var fontSizes: FontSizes
 
     public var input: NodeStyle

@@ -90,6 +90,11 @@ struct ThemeDecoder {
         case .text(let target, let allowEmpty):
             if allowEmpty, Self.isNull(node) { theme[keyPath: target] = ""; return }
             guard let text, allowEmpty || !text.isEmpty else { throw mismatch(path, expected, node) }
+            // Font matching is slow in the length of the list (10 000 names: 8 s): keep it short.
+            if target == \Theme.fontFamily,
+               text.split(separator: ",").count > Theme.maxFontFamilies || text.utf8.count > 4096 {
+                throw mismatch(path, "a list of at most \(Theme.maxFontFamilies) font families", node)
+            }
             theme[keyPath: target] = text
         case .colour(let target):
             guard let text, let colour = Self.colour(text) else { throw mismatch(path, expected, node) }

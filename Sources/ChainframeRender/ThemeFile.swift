@@ -27,6 +27,9 @@ public enum ThemeFile {
         try parse(text, file: file, catalog: catalog, chain: [Link(file)])
     }
 
+    /// The longest chain of theme files joined by `extends` (each one is a level of recursion).
+    public static let maxExtendsDepth = 32
+
     /// One file in a chain of `extends`: its name in messages and its resolved path.
     struct Link {
         var display: String
@@ -57,6 +60,10 @@ public enum ThemeFile {
             root = try Yams.compose(yaml: text)
         } catch {
             throw syntaxError(error, source: source)
+        }
+        if let root, YAMLSize.exceeds(root, limit: YAMLSize.maxValues) {
+            throw source.error("more than \(YAMLSize.maxValues) values once aliases are expanded; "
+                               + "a theme file needs a few hundred", at: nil)
         }
         guard let root, !ThemeDecoder.isNull(root) else {
             throw source.error("the theme file is empty; start it with 'extends: classroom' and add "
@@ -106,6 +113,10 @@ public enum ThemeFile {
             throw source.error("'extends' names an unknown theme \(ThemeWording.quoted(reference))\(guess) "
                                + "(available: \(ThemeWording.list(names)))", at: node.mark)
         }
+        guard chain.count < maxExtendsDepth else {
+            throw source.error("'extends' chains more than \(maxExtendsDepth) theme files; "
+                               + "join some of them into one file", at: node.mark)
+        }
         let link = Link(path)
         if let start = chain.firstIndex(where: { $0.identity == link.identity }) {
             let cycle = chain[start...].map(\.display) + [link.display]
@@ -114,19 +125,23 @@ public enum ThemeFile {
         return (try load(path: path, catalog: catalog, chain: chain), reference)
     }
 
-    /// The bytes of a file, or a `ThemeError` saying why not.
+    /// The largest theme file read: real ones are a few kilobytes.
+    public static let maxBytes = 1 << 20
+
+    /// The bytes of a file (at most `maxBytes`, checked while reading), or a `ThemeError` saying why not.
     static func read(_ path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ThemeError(file: path, message: "cannot read the theme file: no such file")
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedRead.bytes(of: path, limit: maxBytes)
+        } catch {
+            let reason = error.reason == "it is a directory" ? "it is a folder" : error.reason
+            throw ThemeError(file: path, message: "cannot read the theme file: \(reason)")
         }
-        guard !isDirectory.boolValue else {
-            throw ThemeError(file: path, message: "cannot read the theme file: it is a folder")
+        guard bytes.count <= maxBytes else {
+            throw ThemeError(file: path, message: "the theme file is larger than \(maxBytes / 1024) KiB; "
+                             + "a theme needs only a few kilobytes")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ThemeError(file: path, message: "cannot read the theme file: permission denied")
-        }
-        return data
+        return Data(bytes)
     }
 
     /// The text of a UTF-8 file (a leading byte-order mark dropped), or an error at the first bad byte.

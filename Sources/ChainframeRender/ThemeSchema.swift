@@ -13,6 +13,12 @@ enum ThemeSchema {
         case nonNegative
         /// Opacities: from 0 to 1.
         case unit
+        /// Font sizes in points: from 2 to 400 (larger text cannot fit a frame, and Pango
+        /// refuses sizes in the millions).
+        case fontSize
+        /// Gaps between nodes and ranks: greater than 0, at most 2 000 points (Graphviz refuses
+        /// edges longer than 65 535).
+        case separation
     }
 
     /// A leaf key: what it must look like and where it goes in `Theme`.
@@ -91,15 +97,15 @@ enum ThemeSchema {
             ]), comment: "Space kept free around the graph, in points."),
             Entry(name: "spacing", key: .group([
                 Entry(name: "node-padding", key: .value(.number(\.nodePadding, .nonNegative))),
-                Entry(name: "node-separation", key: .value(.number(\.nodeSeparation, .positive))),
-                Entry(name: "rank-separation", key: .value(.number(\.rankSeparation, .positive))),
+                Entry(name: "node-separation", key: .value(.number(\.nodeSeparation, .separation))),
+                Entry(name: "rank-separation", key: .value(.number(\.rankSeparation, .separation))),
             ]), comment: "Room inside nodes, between nodes of a rank, and between ranks, in points."),
         ]
     }
 
     private static func size(_ name: String, _ path: WritableKeyPath<Theme.FontSizes, Double>) -> Entry {
         let sizes: WritableKeyPath<Theme, Theme.FontSizes> = \.fontSizes
-        return Entry(name: name, key: .value(.number(sizes.appending(path: path), .positive)))
+        return Entry(name: name, key: .value(.number(sizes.appending(path: path), .fontSize)))
     }
 
     private static func nodeStyle(_ name: String, _ style: WritableKeyPath<Theme, Theme.NodeStyle>) -> Entry {
@@ -146,6 +152,8 @@ extension ThemeSchema.NumberRule {
         case .positive: return "a number greater than 0"
         case .nonNegative: return "a number 0 or greater"
         case .unit: return "a number from 0 to 1"
+        case .fontSize: return "a font size from 2 to 400 points"
+        case .separation: return "a number greater than 0 and at most 2000"
         }
     }
 
@@ -155,6 +163,8 @@ extension ThemeSchema.NumberRule {
         case .positive: return x > 0
         case .nonNegative: return x >= 0
         case .unit: return x >= 0 && x <= 1
+        case .fontSize: return x >= 2 && x <= 400
+        case .separation: return x > 0 && x <= 2000
         }
     }
 }

@@ -24,6 +24,12 @@ import Testing
         #expect(result.status == 0)
     }
 
+    @Test func renderCorpusReplays() throws {
+        let result = try Self.replay("FuzzRender", corpus: "render")
+        #expect(result.files >= 15)
+        #expect(result.status == 0)
+    }
+
     @Test func themeCorpusReplays() throws {
         let result = try Self.replay("FuzzTheme", corpus: "theme")
         #expect(result.files >= 4)

@@ -14,7 +14,7 @@ import Testing
         let dir = try ChainframeProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(Self.longGraph.utf8).write(to: dir.appendingPathComponent("long.cg"))
-        for signal in [SIGINT, SIGTERM] {
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
             let process = Process()
             process.executableURL = ChainframeProcess.executable
             process.arguments = ["render", "long.cg", "-o", "out"]

@@ -71,7 +71,7 @@ extension ThemeTests {
                          "FILE:2:12: error: 'background' must be \(colour), not empty (put colours in quotes: "
                              + "in YAML a # after a space starts a comment)"),
             BadThemeFile("negative size", "extends: classroom\nfont:\n  sizes:\n    node: -3\n",
-                         "FILE:4:11: error: 'font.sizes.node' must be a number greater than 0, not -3"),
+                         "FILE:4:11: error: 'font.sizes.node' must be a font size from 2 to 400 points, not -3"),
             BadThemeFile("zero width", "extends: classroom\nlines:\n  edge-width: 0\n",
                          "FILE:3:15: error: 'lines.edge-width' must be a number greater than 0, not 0"),
             BadThemeFile("opacity above 1", "extends: classroom\npending-opacity: 1.5\n",

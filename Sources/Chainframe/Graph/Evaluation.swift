@@ -46,6 +46,7 @@ public struct Evaluation: Sendable {
     public static func forward(_ graph: Graph, overrides: [Int: Tensor] = [:]) throws -> [Tensor] {
         var values: [Tensor] = []
         values.reserveCapacity(graph.nodes.count)
+        var total = 0
         for (index, node) in graph.nodes.enumerated() {
             if let override = overrides[index] {
                 values.append(override)
@@ -58,6 +59,11 @@ public struct Evaluation: Sendable {
                     throw graph.source.error(error.text(operator: Evaluation.operatorSymbol(operation.function)),
                                              at: node.location)
                 }
+            }
+            total += values[values.count - 1].count
+            if total > graph.limits.maxTotalElements {
+                throw graph.source.error("the graph's values hold more than \(graph.limits.maxTotalElements) elements in all "
+                                         + "by this node (raise the limit with --max-total-elements)", at: node.location)
             }
         }
         return values
@@ -88,7 +94,8 @@ public struct Evaluation: Sendable {
         var gradients: [Tensor?] = graph.nodes.indices.map {
             graph.nodes[$0].kind == .constant ? nil : Tensor(repeating: 0, shape: values[$0].shape)
         }
-        gradients[graph.output] = Tensor(1)
+        // A constant takes no gradient, even as the output (`--output k`).
+        if graph.nodes[graph.output].kind != .constant { gradients[graph.output] = Tensor(1) }
         var flowsByNode: [[Flow]] = Array(repeating: [], count: graph.nodes.count)
         for index in graph.nodes.indices.reversed() {
             let node = graph.nodes[index]

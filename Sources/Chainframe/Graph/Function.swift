@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an operation node computes: a primitive, or a composite built from primitives.
 public enum Function: Sendable, Hashable {
     case primitive(Primitive)
@@ -92,6 +94,7 @@ public enum Composite: String, Sendable, CaseIterable {
             let total = try apply(.sum, [0])
             result = try apply(.divide, [total, constant(Tensor(Double(x[0].count)))])
         case .bce:
+            // Evaluated by `crossEntropy` (0 · log 0 = 0); the tape is the definition it follows.
             let one = constant(Tensor(1))
             let yLogA = try apply(.multiply, [1, try apply(.log, [0])])
             let rest = try apply(.multiply, [try apply(.subtract, [one, 1]),
@@ -113,6 +116,7 @@ public enum Composite: String, Sendable, CaseIterable {
     }
 
     func forward(_ x: [Tensor], limits: Limits) throws(Primitive.ShapeError) -> Tensor {
+        if self == .bce { return try Self.crossEntropy(x[0], x[1], limits: limits) }
         let tape = try record(x, limits: limits)
         return tape.values[tape.result]
     }
@@ -120,6 +124,7 @@ public enum Composite: String, Sendable, CaseIterable {
     /// Runs the recorded primitives' rules backwards. Recording again cannot fail: the forward
     /// pass already recorded the same arguments under the same limits.
     func backward(_ x: [Tensor], _ g: Tensor, limits: Limits) -> [Tensor] {
+        if self == .bce { return Self.crossEntropyGradients(x[0], x[1], g) }
         guard let tape = try? record(x, limits: limits) else { return x.map { Tensor(repeating: .nan, shape: $0.shape) } }
         var grads = [Tensor?](repeating: nil, count: tape.values.count)
         grads[tape.result] = g
@@ -131,5 +136,35 @@ public enum Composite: String, Sendable, CaseIterable {
             }
         }
         return x.indices.map { grads[$0] ?? Tensor(repeating: 0, shape: x[$0].shape) }
+    }
+
+    // MARK: Binary cross-entropy with 0 · log 0 = 0
+
+    /// `x · log z`, taken as 0 when x is 0 (the limit), so that a confident right answer —
+    /// `bce(1, 1)`, `bce(0, 0)`, `bce(sigmoid(40), 1)` — costs 0 instead of NaN.
+    private static func xlogy(_ x: Double, _ z: Double) -> Double {
+        x == 0 ? 0 : x * Foundation.log(z)
+    }
+
+    /// `−(y·log a + (1 − y)·log(1 − a))` elementwise, broadcasting `a` and `y`.
+    static func crossEntropy(_ a: Tensor, _ y: Tensor, limits: Limits) throws(Primitive.ShapeError) -> Tensor {
+        if let shape = Broadcasting.shape(a.shape, y.shape) { try limits.check(elements: Limits.count(shape)) }
+        guard let loss = Broadcasting.combine(a, y, { a, y in -(xlogy(y, a) + xlogy(1 - y, 1 - a)) }) else {
+            throw .message("shapes \(Tensor.describe(shape: a.shape)) and \(Tensor.describe(shape: y.shape)) do not broadcast")
+        }
+        return loss
+    }
+
+    /// The gradients of `crossEntropy` for `a` and `y`. A term multiplied by 0 is 0 whatever
+    /// its other factor, so its derivative is 0 as well: ∂/∂a of bce(1, 1) is −1, not NaN.
+    static func crossEntropyGradients(_ a: Tensor, _ y: Tensor, _ g: Tensor) -> [Tensor] {
+        let da = Broadcasting.combine(a, y) { a, y in
+            -((y == 0 ? 0 : y / a) - (1 - y == 0 ? 0 : (1 - y) / (1 - a)))
+        }
+        let dy = Broadcasting.combine(a, y) { a, _ in -(Foundation.log(a) - Foundation.log(1 - a)) }
+        guard let da, let dy, let ga = Broadcasting.combine(g, da, *), let gy = Broadcasting.combine(g, dy, *) else {
+            return [a, y].map { Tensor(repeating: .nan, shape: $0.shape) }
+        }
+        return [Broadcasting.reduce(ga, to: a.shape), Broadcasting.reduce(gy, to: y.shape)]
     }
 }

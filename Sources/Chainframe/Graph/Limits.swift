@@ -12,6 +12,9 @@ public struct Limits: Sendable, Hashable {
     public var maxDepth: Int
     /// The most elements a tensor may have (`--max-elements`).
     public var maxElements: Int
+    /// The most elements all of a graph's values may hold together (`--max-total-elements`):
+    /// the per-tensor limit alone let 1 500 broadcast nodes of a million elements each take 12 GB.
+    public var maxTotalElements: Int
 
     /// The default of ``maxElements``.
     public static let defaultMaxElements = 1_000_000
@@ -20,19 +23,26 @@ public struct Limits: Sendable, Hashable {
     /// The defaults of every limit.
     public static let standard = Limits()
 
+    /// The default of ``maxTotalElements``.
+    public static let defaultMaxTotalElements = 20_000_000
+
     /// Limits with the given values (each defaults to the command line's default).
     public init(maxInputBytes: Int = SourceFile.defaultMaxBytes, maxNodes: Int = GraphBuilder.defaultMaxNodes,
-                maxDepth: Int = Parser.defaultMaxDepth, maxElements: Int = Limits.defaultMaxElements) {
+                maxDepth: Int = Parser.defaultMaxDepth, maxElements: Int = Limits.defaultMaxElements,
+                maxTotalElements: Int = Limits.defaultMaxTotalElements) {
         self.maxInputBytes = maxInputBytes
         self.maxNodes = maxNodes
         self.maxDepth = maxDepth
         self.maxElements = maxElements
+        self.maxTotalElements = maxTotalElements
     }
 
     /// Why these limits cannot be used (one is not positive, or the depth is too deep); nil when
     /// they can.
     public var problem: String? {
-        guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0, maxElements > 0 else { return "limits must be positive" }
+        guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0, maxElements > 0, maxTotalElements > 0 else {
+            return "limits must be positive"
+        }
         guard maxDepth <= Limits.deepestAllowed else {
             return "the depth limit is at most \(Limits.deepestAllowed) (deeper nesting could overflow the stack)"
         }

@@ -18,6 +18,8 @@ public struct NumericalCheck: Sendable {
     public let h: Double
     public let tolerance: Double
     public let rows: [Row]
+    /// Inputs checked at a sample of their elements: node index → (checked, total).
+    public let sampled: [Int: (checked: Int, total: Int)]
     /// True when every row is within tolerance.
     public var passed: Bool { rows.allSatisfy(\.passed) }
 
@@ -25,17 +27,26 @@ public struct NumericalCheck: Sendable {
     public static let defaultH = 1e-4
     /// The default tolerance on the relative error.
     public static let defaultTolerance = 1e-6
+    /// How many elements of a larger input are checked by default. Each element costs two
+    /// evaluations of the whole graph, so checking all of a 300×300 input took 84 s.
+    public static let defaultSample = 100
 
-    /// Compares every element of every input of `evaluation`'s graph.
+    /// Compares the elements of every input of `evaluation`'s graph: all of them for inputs of
+    /// at most `sample` elements (or when `sample` is nil), otherwise `sample` elements evenly
+    /// spaced from the first to the last.
     public init(_ evaluation: Evaluation, h: Double = NumericalCheck.defaultH,
-                tolerance: Double = NumericalCheck.defaultTolerance) throws {
+                tolerance: Double = NumericalCheck.defaultTolerance,
+                sample: Int? = NumericalCheck.defaultSample) throws {
         self.h = h
         self.tolerance = tolerance
         let graph = evaluation.graph
         var rows: [Row] = []
+        var sampled: [Int: (checked: Int, total: Int)] = [:]
         for (index, node) in graph.nodes.enumerated() where node.kind == .input {
             let value = evaluation.values[index]
-            for element in 0..<value.count {
+            let elements = NumericalCheck.elements(count: value.count, sample: sample)
+            if elements.count < value.count { sampled[index] = (elements.count, value.count) }
+            for element in elements {
                 let numeric = try NumericalCheck.centralDifference(graph, input: index, element: element, h: h)
                 let analytic = evaluation.gradients[index]!.scalars[element]
                 let error = NumericalCheck.relativeError(analytic, numeric)
@@ -45,6 +56,15 @@ public struct NumericalCheck: Sendable {
             }
         }
         self.rows = rows
+        self.sampled = sampled
+    }
+
+    /// The elements checked of an input with `count` elements: all, or `sample` of them evenly
+    /// spaced, first and last included.
+    static func elements(count: Int, sample: Int?) -> [Int] {
+        guard let sample, count > sample, sample > 0 else { return Array(0..<count) }
+        guard sample > 1 else { return [0] }
+        return (0..<sample).map { $0 * (count - 1) / (sample - 1) }
     }
 
     /// `(f(x + h) − f(x − h)) / (2·h)` for one element of one input, evaluated exactly in

@@ -54,11 +54,30 @@ public struct SourceFile: Sendable {
     /// The lines, without line breaks.
     public let lines: [String]
 
+    /// Windows (CR LF) and classic Mac (CR) line breaks become LF, so that lines, columns and
+    /// the parser agree whatever editor saved the file. (In Swift "\r\n" is one Character, so
+    /// splitting on "\n" alone left a CRLF file as one line.)
     public init(name: String, text: String) {
         self.name = name
-        self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        let normalized = text.contains("\r") || text.contains("\r\n") ? SourceFile.unixLineBreaks(text) : text
+        self.text = normalized
+        self.lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// `text` with CR LF and lone CR replaced by LF.
+    static func unixLineBreaks(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                scalars.append("\n")
+                previousCR = true
+                continue
+            }
+            if !(scalar == "\n" && previousCR) { scalars.append(scalar) }
+            previousCR = false
+        }
+        return String(scalars)
     }
 
     /// A diagnostic at `location` with `message`.

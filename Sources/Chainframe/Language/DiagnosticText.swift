@@ -10,11 +10,18 @@
 /// Columns are 1-based and count characters (what a reader sees as one letter, `한` or `é`).
 public enum DiagnosticText {
     /// `file:line:column: error: message`; `file: error: message` without a position;
-    /// `chainframe: error: message` when no file is involved.
+    /// `chainframe: error: message` when no file is involved. Control characters in the file
+    /// name or message are written as visible escapes (``TerminalText``).
     public static func header(file: String?, line: Int?, column: Int?, message: String) -> String {
-        guard let file else { return "chainframe: error: \(message)" }
-        guard let line, let column else { return "\(file): error: \(message)" }
-        return "\(file):\(line):\(column): error: \(message)"
+        let header: String
+        if let file, let line, let column {
+            header = "\(file):\(line):\(column): error: \(message)"
+        } else if let file {
+            header = "\(file): error: \(message)"
+        } else {
+            header = "chainframe: error: \(message)"
+        }
+        return TerminalText.needsSanitizing(header) ? TerminalText.sanitized(header) : header
     }
 
     /// The header, then — when both are known — the source line and a caret under `column`.

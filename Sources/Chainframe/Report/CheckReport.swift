@@ -7,6 +7,13 @@ public enum CheckReport {
             ("h", .number(check.h)),
             ("tolerance", .number(check.tolerance)),
             ("passed", .bool(check.passed)),
+            ("sampled", .array(check.sampled.keys.sorted().map { node in
+                .object([
+                    ("id", .string(graph.nodes[node].id)),
+                    ("checked", .number(Double(check.sampled[node]!.checked))),
+                    ("elements", .number(Double(check.sampled[node]!.total))),
+                ])
+            })),
             ("inputs", .array(check.rows.map { row in
                 .object([
                     ("id", .string(graph.nodes[row.node].id)),
@@ -34,6 +41,11 @@ public enum CheckReport {
                          row.passed ? "ok" : "FAILED"])
         }
         var out = TextTable.render(rows)
+        for node in check.sampled.keys.sorted() {
+            let (checked, total) = check.sampled[node]!
+            out += Phrasebook.fill(phrases.sampledCheck, ["name": TerminalText.sanitized(graph.nodes[node].id),
+                                                          "k": "\(checked)", "n": "\(total)"]) + "\n"
+        }
         let failed = check.rows.filter { !$0.passed }.count
         let tolerance = NumberFormat.full(check.tolerance)
         if check.rows.isEmpty {

@@ -34,10 +34,12 @@ public enum EvaluationReport {
             ])
         }
         var out = TextTable.render(rows)
-        out += "\noutput \(graph.displayName(of: graph.output)) = \(write(evaluation.values[graph.output]))\n"
+        // Labels may hold control characters: shown escaped, as in the table.
+        let name = { (index: Int) in TerminalText.sanitized(graph.displayName(of: index)) }
+        out += "\noutput \(name(graph.output)) = \(write(evaluation.values[graph.output]))\n"
         let bad = evaluation.nonFiniteNodes
         if !bad.isEmpty {
-            out += "warning: \(phrases.notFinite): " + bad.map { graph.displayName(of: $0) }.joined(separator: ", ") + "\n"
+            out += "warning: \(phrases.notFinite): " + bad.map(name).joined(separator: ", ") + "\n"
         }
         return out
     }
@@ -45,7 +47,9 @@ public enum EvaluationReport {
 
 /// Aligns rows of text into columns, the first row as a header.
 public enum TextTable {
+    /// Cells holding control characters (a label with ESC or BEL) are shown with visible escapes.
     public static func render(_ rows: [[String]]) -> String {
+        let rows = rows.map { $0.map { TerminalText.needsSanitizing($0) ? TerminalText.sanitized($0) : $0 } }
         guard let header = rows.first else { return "" }
         var widths = Array(repeating: 0, count: header.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }

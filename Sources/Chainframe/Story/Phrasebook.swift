@@ -44,6 +44,8 @@ public struct Phrasebook: Sendable {
     public var allAgree: String
     /// `{failed}` of `{n}` gradients differ by more than `{tolerance}`.
     public var someDiffer: String
+    /// `{name}`: `{k}` of `{n}` elements checked (a sampled input of `check`).
+    public var sampledCheck: String
     public var notFinite: String
     /// The slope picture (`chainframe slope`): its title, and the words for its lines.
     public var slopeTitle: String

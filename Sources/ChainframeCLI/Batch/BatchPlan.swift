@@ -1,5 +1,6 @@
 import Chainframe
 import ArgumentParser
+import Chainframe
 import ChainframeRender
 import Foundation
 import Yams
@@ -33,6 +34,9 @@ enum BatchPlan {
     /// The keys a manifest entry (or its `defaults`) may set besides `file`, `out` and `formats`.
     static let optionKeys: Set<String> = Set(["theme"] + RenderOptions.keys)
 
+    /// The largest manifest read.
+    static let maxManifestBytes = 16 << 20
+
     /// Every job named by `paths`, in a stable order, with `defaults` applied.
     static func jobs(paths: [String], outputRoot: String, defaults: BatchLook, formats: [String]) throws -> [BatchJob] {
         var jobs: [BatchJob] = []
@@ -45,7 +49,11 @@ enum BatchPlan {
                 let found = try cgFiles(in: path)
                 if found.isEmpty { throw ValidationError("no .cg files in \(path)") }
                 for relative in found {
-                    let name = (relative as NSString).deletingPathExtension
+                    // Each folder name made safe and the file's own name as `render` makes it,
+                    // so `...cg` or `..` can never lead out of the output root.
+                    let folders = (relative as NSString).deletingLastPathComponent
+                        .split(separator: "/").map { OutputName.sanitized(String($0)) }
+                    let name = (folders + [OutputName.base(of: relative)]).joined(separator: "/")
                     jobs.append(BatchJob(file: (path as NSString).appendingPathComponent(relative),
                                          output: (outputRoot as NSString).appendingPathComponent(name),
                                          look: defaults, formats: formats))
@@ -53,20 +61,46 @@ enum BatchPlan {
             } else if ["yaml", "yml", "json"].contains((path as NSString).pathExtension.lowercased()) {
                 jobs += try manifest(path, outputRoot: outputRoot, defaults: defaults, formats: formats)
             } else {
-                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-                jobs.append(BatchJob(file: path, output: (outputRoot as NSString).appendingPathComponent(name),
+                jobs.append(BatchJob(file: path, output: (outputRoot as NSString).appendingPathComponent(OutputName.base(of: path)),
                                      look: defaults, formats: formats))
             }
         }
         var seen: [String: String] = [:]
         for job in jobs {
-            let key = URL(fileURLWithPath: job.output).standardizedFileURL.path
+            // Compared as real paths: two `out`s reaching one directory through a symbolic link collide too.
+            let key = realDirectory(job.output)
             if let other = seen[key] {
                 throw ValidationError("\(other) and \(job.file) would both write into \(job.output); give one an 'out' in a manifest")
             }
             seen[key] = job.file
+            guard !job.formats.isEmpty else {
+                throw ValidationError("\(job.file): 'formats' names no format; give at least one (e.g. png-frames)")
+            }
+            let exporters = try job.formats.map { name in
+                guard let exporter = ExporterRegistry.exporter(named: name) else {
+                    throw ValidationError("\(job.file): unknown format '\(name)'")
+                }
+                return exporter
+            }
+            if let (file, formats) = Exporter.collision(among: exporters, baseName: OutputName.base(of: job.file)) {
+                throw ValidationError("\(job.file): \(formats.0) and \(formats.1) would both write \(file); "
+                                      + "give them different 'out' directories in a manifest")
+            }
         }
         return jobs
+    }
+
+    /// `path` with symbolic links resolved as far as it exists (the rest appended as written).
+    static func realDirectory(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var rest: [String] = []
+        while !existing.isEmpty, existing != "/", realpath(existing, nil) == nil {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let resolved = realpath(existing, nil) else { return path }
+        defer { free(resolved) }
+        return ([String(cString: resolved)] + rest).joined(separator: "/")
     }
 
     /// The .cg files below `directory`, relative to it, sorted.
@@ -74,7 +108,13 @@ enum BatchPlan {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
         while let next = enumerator.nextObject() as? String {
-            if next.hasSuffix(".cg") { found.append(next) }
+            guard next.hasSuffix(".cg") else { continue }
+            // A FIFO, socket or device named `x.cg` would block or never end: skip it, and say so.
+            guard BoundedRead.isRegularFile((directory as NSString).appendingPathComponent(next)) else {
+                Warnings.report(["skipping \((directory as NSString).appendingPathComponent(next)): not a regular file"])
+                continue
+            }
+            found.append(next)
         }
         return found.sorted()
     }
@@ -83,15 +123,23 @@ enum BatchPlan {
     /// `{defaults: {…}, graphs: [{file: …, out: …, formats: [...], size: …, …}]}`.
     static func manifest(_ path: String, outputRoot: String, defaults: BatchLook, formats: [String]) throws -> [BatchJob] {
         let base = (path as NSString).deletingLastPathComponent
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ValidationError("cannot read manifest \(path)")
+        guard let bytes = try? BoundedRead.bytes(of: path, limit: maxManifestBytes), bytes.count <= maxManifestBytes,
+              let text = String(validating: bytes, as: UTF8.self) else {
+            throw ValidationError("cannot read manifest \(path) (it must be UTF-8 text of at most \(maxManifestBytes / 1024 / 1024) MiB)")
         }
         if let (line, column) = YAMLNesting.tooDeep(text) {
             throw ValidationError("\(path):\(line):\(column): nested more than \(YAMLNesting.maxDepth) levels deep")
         }
         let document: Any?
         do {
+            // Aliases could expand a few hundred bytes into gigabytes (billion laughs): count the
+            // composed tree's values, each alias copy included, before turning it into Swift values.
+            if let node = try Yams.compose(yaml: text), YAMLSize.exceeds(node, limit: YAMLSize.maxValues) {
+                throw ValidationError("\(path): more than \(YAMLSize.maxValues) values once aliases are expanded")
+            }
             document = try Yams.load(yaml: text)
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw ValidationError("\(path): not valid YAML or JSON: \(error)")
         }
@@ -135,7 +183,19 @@ enum BatchPlan {
         var formats: [String]?
         for key in map.keys.sorted() {
             let raw = map[key]!
-            let text = (raw as? [Any]).map { $0.map { "\($0)" }.joined(separator: ",") } ?? "\(raw)"
+            // Values are scalars or lists of scalars; a nested mapping has no meaning as a flag.
+            func scalar(_ value: Any) throws -> String {
+                switch value {
+                case let text as String: return text
+                case let number as Int: return String(number)
+                case let number as Double: return NumberFormat.full(number)
+                case let flag as Bool: return flag ? "true" : "false"
+                default:
+                    throw ValidationError("\(path): \(context): '\(key)' must be a value or a list of values, not "
+                                          + (value is [String: Any] ? "a mapping" : value is [Any] ? "a nested list" : "empty"))
+                }
+            }
+            let text = try (raw as? [Any]).map { try $0.map(scalar).joined(separator: ",") } ?? scalar(raw)
             switch key {
             case "file" where allowFile: continue
             case "out": out = text

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
@@ -20,6 +21,7 @@ struct BatchRunner {
     var jobs: Int
     var force: Bool
     var limits: Limits
+    var exporterTimeout: Double = ExportContext.defaultExporterTimeout
     var progress: BatchProgress
 
     func run(_ job: BatchJob) -> BatchResult {
@@ -38,6 +40,12 @@ struct BatchRunner {
             result.error = error.description
         } catch let error as RunFailure {
             result.error = error.message
+        } catch let error as LayoutError {
+            result.error = error.description
+        } catch let error as CanvasError {
+            result.error = "cannot draw: \(error.message)"
+        } catch let error as AutoCanvas.TooLarge {
+            result.error = error.description
         } catch {
             result.error = LookOptions.message(for: error)
         }
@@ -48,7 +56,7 @@ struct BatchRunner {
 
     private func render(_ job: BatchJob) throws -> (BatchResult.Status, Int) {
         let exporters = try LessonPipeline.exporters(named: job.formats)
-        let source = try SourceFile.decode(name: job.file, bytes: try Self.read(job.file), maxBytes: limits.maxInputBytes)
+        let source = try SourceFile.decode(name: job.file, bytes: try Self.read(job.file, limit: limits.maxInputBytes), maxBytes: limits.maxInputBytes)
         let lesson = try Lesson(source: source, limits: limits)
         let theme = try ThemeCatalog.standard.resolve(job.look.theme)
         let stamp = RenderStamp(version: ChainframeVersion.current, source: lesson.source.text, arguments: job.look.options.settings,
@@ -63,6 +71,7 @@ struct BatchRunner {
         let progress = self.progress
         let written = FrameCount()
         _ = try pipeline.export(exporters, to: directory, baseName: OutputName.base(of: job.file), jobs: jobs,
+                                exporterTimeout: exporterTimeout,
                                 progress: { written.add(); progress.frameWritten() },
                                 // A stale stamp must not survive a render that fails half-way.
                                 before: { try? FileManager.default.removeItem(at: stampFile) },
@@ -72,11 +81,13 @@ struct BatchRunner {
     }
 
     /// The bytes of a .cg file, or a run-time failure saying why not.
-    private static func read(_ file: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw RunFailure(message: "cannot read '\(file)'")
+    /// Reads at most one byte past `limit`, so an oversized file is refused without reading it all.
+    private static func read(_ file: String, limit: Int) throws -> [UInt8] {
+        do {
+            return try BoundedRead.bytes(of: file, limit: limit)
+        } catch {
+            throw RunFailure(message: "cannot read '\(file)': \(error.reason)")
         }
-        return [UInt8](data)
     }
 
     private func line(_ result: BatchResult) -> String {

@@ -5,7 +5,8 @@ extension Exporter {
     public static let apng = Exporter(
         name: "apng",
         summary: "One animated PNG of every step (each shown for its duration), looping: <name>-animation.png.",
-        capabilities: [.raster, .animated, .sequence]
+        capabilities: [.raster, .animated, .sequence],
+        files: { base in ["\(base)-animation.png": "apng"] }
     ) { context in
         let steps = context.storyboard.steps
         guard !steps.isEmpty else { throw ExportError("apng: the storyboard has no steps") }

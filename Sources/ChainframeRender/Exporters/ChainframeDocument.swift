@@ -93,7 +93,8 @@ extension Exporter {
     public static let json = Exporter(
         name: "json",
         summary: "A versioned JSON document: nodes, edges, values, gradients, geometry, steps (docs/json-format.md).",
-        capabilities: [.text]
+        capabilities: [.text],
+        files: { base in ["\(base).json": "json"] }
     ) { context in
         let url = context.file("\(context.baseName).json")
         try AtomicFile.write(ChainframeDocument.json(context).serialized(indent: 2) + "\n", to: url)

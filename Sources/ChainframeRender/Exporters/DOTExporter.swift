@@ -8,7 +8,8 @@ extension Exporter {
     public static let dot = Exporter(
         name: "dot",
         summary: "Graphviz DOT of the annotated graph with fixed positions (draw with neato -n2).",
-        capabilities: [.text, .single]
+        capabilities: [.text, .single],
+        files: { base in ["\(base).dot": "dot"] }
     ) { context in
         let url = context.file("\(context.baseName).dot")
         try AtomicFile.write(DOTDocument(context).text, to: url)

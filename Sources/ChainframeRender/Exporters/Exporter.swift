@@ -38,15 +38,36 @@ public struct Exporter: Sendable {
     /// One line for `chainframe exporters`.
     public var summary: String
     public var capabilities: Capabilities
+    /// The fixed names it writes for a base name, each with the exporter that produces the file
+    /// (`markdown` writes `frames.json` through `png-frames`), so that two formats writing one
+    /// name are caught before anything is written. Empty for external exporters (unknown).
+    public var files: @Sendable (_ baseName: String) -> [String: String]
     /// Writes the output into `context.directory`; returns the files written.
     public var export: @Sendable (ExportContext) throws -> [URL]
 
     public init(name: String, summary: String, capabilities: Capabilities,
+                files: @escaping @Sendable (_ baseName: String) -> [String: String] = { _ in [:] },
                 export: @escaping @Sendable (ExportContext) throws -> [URL]) {
         self.name = name
         self.summary = summary
         self.capabilities = capabilities
+        self.files = files
         self.export = export
+    }
+
+    /// The first name two of `exporters` would both write (as different files) for `baseName`:
+    /// the name and the two formats.
+    public static func collision(among exporters: [Exporter], baseName: String) -> (file: String, formats: (String, String))? {
+        var owners: [String: (producer: String, format: String)] = [:]
+        for exporter in exporters {
+            for (file, producer) in exporter.files(baseName).sorted(by: { $0.key < $1.key }) {
+                if let earlier = owners[file], earlier.producer != producer {
+                    return (file, (earlier.format, exporter.name))
+                }
+                owners[file] = owners[file] ?? (producer, exporter.name)
+            }
+        }
+        return nil
     }
 }
 
@@ -75,6 +96,11 @@ public struct ExportContext {
     /// Called once per frame written (from any thread), for progress bars; videos call it once
     /// per video frame.
     public var progress: (@Sendable () -> Void)?
+    /// Seconds an external exporter may run before its process group is stopped.
+    public var exporterTimeout: Double = ExportContext.defaultExporterTimeout
+
+    /// The default of `--exporter-timeout`: ten minutes, far beyond any exporter that works.
+    public static let defaultExporterTimeout: Double = 600
     /// Frame rate, GIF width and where ffmpeg is found (videos and motion frames).
     public var video = VideoOptions()
 

@@ -1,3 +1,4 @@
+import Chainframe
 import Foundation
 
 /// Exporters outside Chainframe: any executable named `chainframe-export-NAME` on `PATH`.
@@ -6,6 +7,12 @@ import Foundation
 /// Chainframe JSON document (the `json` exporter's output, see docs/json-format.md) on standard
 /// input. It writes its files into the directory and exits 0; anything else is a failure,
 /// reported with its exit status and standard error.
+///
+/// The exporter runs in a process group of its own. Chainframe survives it closing standard
+/// input early, keeps at most `ExporterProcess.maxErrorBytes` of its standard error (control
+/// characters and escape sequences removed), stops waiting when it exits even if a background
+/// child still holds standard error, and ends the whole group when it exits or when it runs
+/// longer than the timeout (`--exporter-timeout`).
 public enum ExternalExporter {
     /// The prefix of external exporters' executable names.
     public static let prefix = "chainframe-export-"
@@ -29,45 +36,35 @@ public enum ExternalExporter {
 
     /// An exporter that runs the executable at `path`.
     static func exporter(name: String, path: String) -> Exporter {
-        Exporter(name: name, summary: "External exporter (\(path)).", capabilities: []) { context in
+        Exporter(name: name, summary: "External exporter (\(TerminalText.sanitized(path))).", capabilities: []) { context in
             try run(path: path, context: context)
         }
     }
 
     static func run(path: String, context: ExportContext) throws -> [URL] {
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: context.directory.path)) ?? [])
-        let document = ChainframeDocument.json(context).serialized(indent: 2) + "\n"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = [context.directory.path]
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        let document = Array((ChainframeDocument.json(context).serialized(indent: 2) + "\n").utf8)
+        let name = TerminalText.sanitized(URL(fileURLWithPath: path).lastPathComponent)
+        let outcome: ExporterProcess.Outcome
         do {
-            try process.run()
+            outcome = try ExporterProcess.run(path: path, arguments: [context.directory.path], input: document,
+                                              timeout: context.exporterTimeout)
         } catch {
-            throw ExportError("cannot run external exporter '\(path)': \(error.localizedDescription)")
+            throw ExportError("cannot run external exporter '\(TerminalText.sanitized(path))': \(error.reason)")
         }
-        // Feed standard input from another thread so a large document cannot deadlock
-        // against a child that writes a lot to standard error first.
-        let writer = input.fileHandleForWriting
-        let data = Data(document.utf8)
-        let fed = DispatchSemaphore(value: 0)
-        Thread {
-            try? writer.write(contentsOf: data)
-            try? writer.close()
-            fed.signal()
-        }.start()
-        let stderrText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        fed.wait()
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let how = process.terminationReason == .exit ? "exit status \(process.terminationStatus)"
-                : "signal \(process.terminationStatus)"
-            let detail = stderrText.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ExportError("external exporter '\(URL(fileURLWithPath: path).lastPathComponent)' failed (\(how))"
-                              + (detail.isEmpty ? "" : ":\n" + detail))
+        let detail = outcome.errorText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let suffix = detail.isEmpty ? "" : ":\n" + detail
+        switch outcome.ending {
+        case .exited(0):
+            break
+        case .exited(let status):
+            throw ExportError("external exporter '\(name)' failed (exit status \(status))" + suffix)
+        case .signalled(let signal):
+            throw ExportError("external exporter '\(name)' failed (signal \(signal))" + suffix)
+        case .timedOut:
+            throw ExportError("external exporter '\(name)' did not finish within "
+                              + NumberFormat.full(context.exporterTimeout)
+                              + " s and was stopped; raise --exporter-timeout if it needs longer" + suffix)
         }
         let after = (try? FileManager.default.contentsOfDirectory(atPath: context.directory.path)) ?? []
         return after.filter { !before.contains($0) }.sorted().map { context.file($0) }

@@ -6,7 +6,8 @@ extension Exporter {
     public static let html = Exporter(
         name: "html",
         summary: "One self-contained HTML presenter: every step as inline SVG, full-window slides, keys, deep links, print.",
-        capabilities: [.vector, .sequence, .animated]
+        capabilities: [.vector, .sequence, .animated],
+        files: { base in ["\(base).html": "html"] }
     ) { context in
         guard !context.storyboard.steps.isEmpty else { throw ExportError("html: the storyboard has no steps") }
         let url = context.file("\(context.baseName).html")

@@ -8,7 +8,8 @@ extension Exporter {
     public static let markdown = Exporter(
         name: "markdown",
         summary: "A blog-post skeleton: the source, each step's frame and equations, a table of gradients (writes the PNG frames too).",
-        capabilities: [.text, .sequence]
+        capabilities: [.text, .sequence],
+        files: { base in Exporter.pngFrames.files(base).merging(["\(base).md": "markdown"]) { first, _ in first } }
     ) { context in
         let frames = try Exporter.pngFrames.export(context)
         let url = context.file("\(context.baseName).md")

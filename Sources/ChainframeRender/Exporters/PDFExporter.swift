@@ -6,7 +6,8 @@ extension Exporter {
     public static let pdf = Exporter(
         name: "pdf",
         summary: "One PDF with a page per step, the size of the canvas in points (text stays text).",
-        capabilities: [.vector, .sequence]
+        capabilities: [.vector, .sequence],
+        files: { base in ["\(base).pdf": "pdf"] }
     ) { context in
         let url = context.file("\(context.baseName).pdf")
         try PDFFile.write(context, to: url)

@@ -5,7 +5,8 @@ extension Exporter {
     public static let png = Exporter(
         name: "png",
         summary: "One PNG of the summary step (every value and gradient): <name>-summary.png.",
-        capabilities: [.raster, .single]
+        capabilities: [.raster, .single],
+        files: { base in ["\(base)-summary.png": "png"] }
     ) { context in
         guard !context.storyboard.steps.isEmpty else { throw ExportError("png: the storyboard has no steps") }
         let index = context.summaryStepIndex

@@ -5,7 +5,8 @@ extension Exporter {
     public static let pngFrames = Exporter(
         name: "png-frames",
         summary: "Numbered PNG frames, one per step (with --fps N: every frame of the animation), and frames.json.",
-        capabilities: [.raster, .sequence]
+        capabilities: [.raster, .sequence],
+        files: { base in ["frames.json": "png-frames"] }
     ) { context in
         if let fps = context.video.fps {
             // Every frame of the animation, in-betweens included, for video editors.

@@ -5,7 +5,8 @@ extension Exporter {
     public static let svg = Exporter(
         name: "svg",
         summary: "One SVG per step in svg/ (real text, classes by role) and <name>-summary.svg.",
-        capabilities: [.vector, .sequence]
+        capabilities: [.vector, .sequence],
+        files: { base in ["svg": "svg"] }
     ) { context in
         try SVGFiles(context: context).write()
     }
@@ -27,7 +28,7 @@ struct SVGFiles {
     func write() throws -> [URL] {
         let steps = context.storyboard.steps
         guard !steps.isEmpty else { throw ExportError("svg: the storyboard has no steps") }
-        try AtomicFile.makeDirectory(directory)
+        _ = try AtomicFile.makeSubdirectory("svg", in: context.directory)
         var written: [URL] = []
         for index in steps.indices {
             let url = directory.appendingPathComponent(fileName(index))
@@ -54,7 +55,7 @@ struct SVGFiles {
             let digits = name.dropFirst(prefix.count).dropLast(4)
             guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits),
                   number >= count, fileName(number) == name else { continue }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            unlink(directory.appendingPathComponent(name).path)  // a file only, never a folder
         }
     }
 }

@@ -7,7 +7,8 @@ extension Exporter {
     public static let tikz = Exporter(
         name: "tikz",
         summary: "A TikZ picture with one Beamer overlay per step (<base>.tex to \\input, <base>-standalone.tex for pdflatex).",
-        capabilities: [.vector, .sequence, .text]
+        capabilities: [.vector, .sequence, .text],
+        files: { base in ["\(base).tex": "tikz", "\(base)-standalone.tex": "tikz"] }
     ) { context in
         let document = TikZDocument(context)
         let fragment = context.file("\(context.baseName).tex")

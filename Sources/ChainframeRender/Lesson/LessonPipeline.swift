@@ -98,18 +98,21 @@ public final class LessonPipeline {
     ///   - directory: where to write (created when missing).
     ///   - baseName: the base of file names (default: the lesson's name without extension).
     ///   - jobs: how many threads may draw frames at once.
+    ///   - exporterTimeout: seconds an external exporter may run before its process group is stopped.
     ///   - progress: called once per frame written, from any thread.
     ///   - waiting: called when another run holds the directory and this one waits.
     ///   - before: runs under the lock before the exporters.
     ///   - after: runs under the lock after the exporters.
     ///   - exported: called with each exporter's name and files as soon as it is done.
     public func export(_ exporters: [Exporter], to directory: URL, baseName: String? = nil, jobs: Int = 1,
+                       exporterTimeout: Double = ExportContext.defaultExporterTimeout,
                        progress: (@Sendable () -> Void)? = nil, waiting: () -> Void = {},
                        before: () throws -> Void = {}, after: () throws -> Void = {},
                        exported: (String, [URL]) -> Void = { _, _ in })
         throws(ChainframeError) -> [(exporter: String, files: [URL])] {
         var context = context(directory: directory, baseName: baseName)
         context.jobs = max(1, jobs)
+        context.exporterTimeout = exporterTimeout
         context.progress = progress
         do {
             try AtomicFile.makeDirectory(directory)

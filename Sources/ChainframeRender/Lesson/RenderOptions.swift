@@ -183,6 +183,7 @@ public struct RenderOptions: Sendable, Equatable {
         options.size = size
         options.scale = scale
         options.transparent = transparent
+        options.maxPixels = maxPixels
         options.rankDirection = direction
         options.camera = camera
         return options

@@ -165,7 +165,7 @@ public struct PNGFramesWriter: Sendable {
             let digits = file.dropFirst(6).dropLast(4)
             guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
                   let number = Int(digits), number >= count || name(number) != file else { continue }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(file))
+            unlink(directory.appendingPathComponent(file).path)  // a file only, never a folder
         }
     }
 }

@@ -118,6 +118,7 @@ public struct FrameLayout: Sendable {
         let chosen = best!
         let layout = chosen.layout
         let canvas = space.canvas(for: layout.boundingBox.insetBy(dx: -space.ringPad, dy: -space.ringPad))
+        if options.size == .auto { try AutoCanvas.check(canvas, options: options) }
         let area = space.graphArea(canvas)
         let graphBox = layout.boundingBox
         // The camera: the whole graph when its text is readable (or asked for), else each step's

@@ -27,6 +27,9 @@ public struct FrameOptions: Sendable, Equatable {
     public var rankDirection: RankDirection?
     /// What each frame shows of the graph.
     public var camera: Camera = .auto
+    /// The most pixels a canvas may have (width × height × scale²): `auto` sizes shrink the
+    /// graph to fit it.
+    public var maxPixels = 40_000_000
 
     /// What each frame shows of the graph.
     public enum Camera: String, Sendable, Equatable, CaseIterable {

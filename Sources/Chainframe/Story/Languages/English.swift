@@ -27,6 +27,7 @@ extension Phrasebook {
         relativeError: "relative error",
         allAgree: "all {n} gradients agree within {tolerance}",
         someDiffer: "{failed} of {n} gradients differ by more than {tolerance}",
+        sampledCheck: "{name}: {k} of {n} elements checked, evenly spaced (--all checks every one)",
         notFinite: "not finite (NaN or ∞)",
         slopeTitle: "Derivative as a slope",
         tangent: "tangent",

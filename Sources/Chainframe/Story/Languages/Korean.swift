@@ -27,6 +27,7 @@ extension Phrasebook {
         relativeError: "상대 오차",
         allAgree: "{n}개 기울기 모두 {tolerance} 이내로 일치",
         someDiffer: "{n}개 중 {failed}개 기울기가 {tolerance}보다 크게 다름",
+        sampledCheck: "{name}: {n}개 원소 중 고르게 {k}개 확인 (--all은 모두 확인)",
         notFinite: "유한하지 않음 (NaN 또는 ∞)",
         slopeTitle: "도함수: 접선의 기울기",
         tangent: "접선",
