@@ -159,16 +159,6 @@ int cf_gv_edge_end_arrow(const cf_gv_edge *edge, cf_point *tip) {
     return 1;
 }
 
-int cf_gv_edge_start_arrow(const cf_gv_edge *edge, cf_point *tip) {
-    splines *spl = ED_spl(E(edge));
-    if (!spl || spl->size == 0) return 0;
-    bezier *first = &spl->list[0];
-    if (!first->sflag) return 0;
-    tip->x = first->sp.x;
-    tip->y = first->sp.y;
-    return 1;
-}
-
 /* ---- parsing ---- */
 
 int cf_gv_parse_counts(const char *text, int *nodes, int *edges) {

@@ -199,16 +199,6 @@ public final class CairoCanvas {
         cairo_clip(cairo)
     }
 
-    /// Draws everything in `body` as one layer composited with `opacity` (0...1).
-    public func withOpacity(_ opacity: Double, _ body: () throws -> Void) rethrows {
-        cairo_push_group(cairo)
-        defer {
-            cairo_pop_group_to_source(cairo)
-            cairo_paint_with_alpha(cairo, opacity)
-        }
-        try body()
-    }
-
     // MARK: Text
 
     /// The logical size of `text` in `font` (markup when `markup` is true).

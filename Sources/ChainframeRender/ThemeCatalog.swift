@@ -1,3 +1,4 @@
+import Chainframe
 import Foundation
 
 /// Finds themes by name or path: what `--theme NAME|PATH` and `chainframe themes` use.
@@ -102,7 +103,7 @@ public struct ThemeCatalog: Sendable, Equatable {
         if let path = file(named: nameOrPath) { return try ThemeFile.load(path: path, catalog: self) }
         if let theme = Theme.builtIn(named: nameOrPath) { return theme }
         let names = names()
-        let guess = ThemeWording.closest(to: nameOrPath, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
+        let guess = DiagnosticText.suggestion(for: nameOrPath, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
         throw ThemeError(file: nil, message: "unknown theme \(ThemeWording.quoted(nameOrPath))\(guess) "
                          + "(available: \(ThemeWording.list(names)); a theme NAME is the file NAME.yaml in "
                          + "one of: \(ThemeWording.list(directories)))")

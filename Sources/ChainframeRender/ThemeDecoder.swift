@@ -1,3 +1,4 @@
+import enum Chainframe.DiagnosticText
 import ChainframeGraphics
 import Yams
 
@@ -18,10 +19,12 @@ struct ThemeSource {
         return error(message, line: mark.line, column: mark.column)
     }
 
-    /// An error at a 1-based line and column (counted in Unicode scalars).
+    /// An error at a 1-based line and column counted in Unicode scalars, as YAML reports it
+    /// (the error counts characters, as every diagnostic does).
     func error(_ message: String, line: Int, column: Int) -> ThemeError {
         let text = line >= 1 && line <= lines.count ? lines[line - 1] : nil
-        return ThemeError(file: file, line: line, column: column, message: message, sourceLine: text)
+        let characterColumn = text.map { DiagnosticText.characterColumn(in: $0, scalarColumn: column) } ?? column
+        return ThemeError(file: file, line: line, column: characterColumn, message: message, sourceLine: text)
     }
 }
 
@@ -52,7 +55,7 @@ struct ThemeDecoder {
             guard let entry = entries.first(where: { $0.name == name }) else {
                 let known = entries.map(\.name) + skipping.sorted()
                 let dot = prefix.isEmpty ? "" : prefix + "."
-                if let guess = ThemeWording.closest(to: name, in: known) {
+                if let guess = DiagnosticText.suggestion(for: name, among: known) {
                     throw source.error("unknown key '\(path)'; did you mean '\(dot)\(guess)'?", at: keyNode.mark)
                 }
                 let place = prefix.isEmpty ? "at the top level" : "in '\(prefix)'"
@@ -142,7 +145,7 @@ struct ThemeDecoder {
         var message = "'\(path)' must be \(expected), not \(Self.found(node))"
         if Self.isNull(node), expected.hasPrefix("a colour") {
             message += " (put colours in quotes: in YAML a # after a space starts a comment)"
-        } else if let text = node.scalar?.string, let guess = ThemeWording.closest(to: text, in: candidates) {
+        } else if let text = node.scalar?.string, let guess = DiagnosticText.suggestion(for: text, among: candidates) {
             message += "; did you mean \(guess)?"
         }
         return source.error(message, at: node.mark)

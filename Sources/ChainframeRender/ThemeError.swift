@@ -1,3 +1,4 @@
+import Chainframe
 import Foundation
 
 /// A problem with a theme file or a theme name, pointing at the place that caused it.
@@ -14,7 +15,7 @@ import Foundation
 public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file as it was named (the user's path, or the path a theme name resolved to).
     public var file: String?
-    /// 1-based line and column (columns count Unicode scalars), when known.
+    /// 1-based line and column (columns count characters, as in .cg diagnostics), when known.
     public var line: Int?
     public var column: Int?
     /// What is wrong and what was expected, e.g. `missing key 'nodes.input.fill' (…)`.
@@ -33,19 +34,13 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The first line alone: `file:line:column: error: message`.
     public var header: String {
-        guard let file else { return "chainframe: error: \(message)" }
-        guard let line, let column else { return "\(file): error: \(message)" }
-        return "\(file):\(line):\(column): error: \(message)"
+        DiagnosticText.header(file: file, line: line, column: column, message: message)
     }
 
-    /// The header, then the source line and a caret under the column when both are known.
+    /// The header, then the source line and a caret under the column when both are known,
+    /// written by `DiagnosticText` exactly as errors in .cg files are.
     public var description: String {
-        guard let sourceLine, let column else { return header }
-        var caret = ""
-        for (i, scalar) in sourceLine.unicodeScalars.enumerated() where i < column - 1 {
-            caret.append(scalar == "\t" ? "\t" : " ")
-        }
-        return header + "\n" + sourceLine + "\n" + caret + "^"
+        DiagnosticText.render(file: file, line: line, column: column, message: message, sourceLine: sourceLine)
     }
 }
 
@@ -66,37 +61,6 @@ enum ThemeWording {
             .replacingOccurrences(of: "\n", with: "\\n")
             .replacingOccurrences(of: "\t", with: "\\t")
         return "\"" + shown + "\""
-    }
-
-    /// The candidate closest to `word` when it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        var best: (name: String, distance: Int)?
-        for candidate in candidates {
-            let d = editDistance(lowered, candidate.lowercased())
-            if best == nil || d < best!.distance { best = (candidate, d) }
-        }
-        guard let best else { return nil }
-        let limit = max(2, min(word.count, best.name.count) / 3)
-        return best.distance <= limit ? best.name : nil
-    }
-
-    /// Levenshtein distance, counting characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 
     /// `a, b, c`.

@@ -1,3 +1,4 @@
+import enum Chainframe.DiagnosticText
 import ChainframeGraphics
 import Foundation
 import Yams
@@ -108,7 +109,7 @@ public enum ThemeFile {
             return (builtIn, reference)
         } else {
             let names = catalog.names()
-            let guess = ThemeWording.closest(to: reference, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
+            let guess = DiagnosticText.suggestion(for: reference, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
             throw source.error("'extends' names an unknown theme \(ThemeWording.quoted(reference))\(guess) "
                                + "(available: \(ThemeWording.list(names)))", at: node.mark)
         }

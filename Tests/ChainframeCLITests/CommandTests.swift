@@ -25,12 +25,13 @@ import Testing
         let nodes = document["nodes"] as! [[String: Any]]
         #expect(nodes.map { $0["id"] as! String } == ["a", "b", "c", "u", "v", "J"])
         let a = nodes[0]
-        #expect(Set(a.keys) == ["id", "label", "display", "kind", "op", "inputs", "shape", "value", "grad"])
+        #expect(Set(a.keys) == ["id", "label", "display", "kind", "op", "symbol", "inputs", "shape", "value", "grad"])
         #expect(a["kind"] as? String == "input")
         #expect(a["op"] is NSNull)
         #expect(a["value"] as? Double == 5)
         #expect(a["grad"] as? Double == 3)
         #expect(nodes[5]["op"] as? String == "3 * v")
+        #expect(nodes[5]["symbol"] as? String == "×3" && a["symbol"] is NSNull)
         #expect(nodes[3]["inputs"] as? [String] == ["b", "c"])
         let edges = document["edges"] as! [[String: Any]]
         let bu = edges.first { $0["from"] as? String == "b" && $0["to"] as? String == "u" }!
@@ -47,7 +48,7 @@ import Testing
         #expect(w["shape"] as? [Int] == [2, 3])
         #expect(w["grad"] as? [[Double]] == [[4, 4, 4], [6, 6, 6]])
         let edges = document["edges"] as! [[String: Any]]
-        #expect(edges.allSatisfy { $0["local"] == nil })   // tensor edges have no scalar local derivative
+        #expect(edges.allSatisfy { $0["local"] is NSNull })   // tensor edges have no scalar local derivative
 
         let nan = try ChainframeProcess.run(["eval", "-", "--format", "json"], stdin: Data("x = 0\nf = log(x)\n".utf8))
         #expect(nan.status == 0)

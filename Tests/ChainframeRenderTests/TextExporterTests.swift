@@ -199,6 +199,30 @@ struct TextExporterTests {
         #expect(bu["label"] as? String == "3 · 2 = 6")
     }
 
+    /// `eval --format json` and the `json` exporter write every node and edge from one model:
+    /// eval's members are the exporter's first members, key for key and value for value.
+    @Test func evalNodesAndEdgesEqualTheJSONExportersOfEveryExample() throws {
+        func members(_ value: JSONValue?, _ key: String) -> [[(String, JSONValue)]] {
+            guard case .object(let top)? = value, case .array(let items)? = top.first(where: { $0.0 == key })?.1 else { return [] }
+            return items.map { if case .object(let m) = $0 { m } else { [] } }
+        }
+        for name in ExampleExport.examples {
+            let export = try ExampleExport(name)
+            defer { export.remove() }
+            let eval = EvaluationReport.json(export.context.storyboard.evaluation)
+            let document = ChainframeDocument.json(export.context)
+            for key in ["nodes", "edges"] {
+                let ours = members(eval, key), theirs = members(document, key)
+                #expect(ours.count == theirs.count && !ours.isEmpty, "\(name): \(key)")
+                for (a, b) in zip(ours, theirs) {
+                    #expect(a.map(\.0) == Array(b.prefix(a.count)).map(\.0), "\(name): \(key) keys")
+                    #expect(JSONValue.object(a) == JSONValue.object(Array(b.prefix(a.count))), "\(name): \(key) values")
+                }
+            }
+            #expect(members(eval, "edges").allSatisfy { $0.contains { $0.0 == "local" } })
+        }
+    }
+
     /// Validates the `json` exporter's document of every example against docs/chainframe.schema.json
     /// (skipped when python3 or its jsonschema package is missing).
     @Test(.enabled(if: PythonJSONSchema.isAvailable, "python3 with jsonschema is not installed"))

@@ -1,4 +1,5 @@
 import ChainframeGraphics
+import Chainframe
 import Foundation
 import Testing
 @testable import ChainframeRender
@@ -123,6 +124,22 @@ extension ThemeTests {
             expected.backwardDash = [4, 2]
             expected.pendingOpacity = 0.3
             #expect(theme == expected)
+        }
+
+        /// Theme files get the caret .cg files get: wide characters count twice, columns count characters.
+        @Test func errorCaretsMatchCGDiagnosticsOnWideCharacters() throws {
+            let line = "{extends: classroom, description: \"한글 테마\", colours: 1}"
+            do {
+                _ = try ThemeFile.parse(line + "\n", file: "mine.yaml", catalog: catalog)
+                Issue.record("no error")
+            } catch let error as ThemeError {
+                let column = line.distance(from: line.startIndex, to: line.range(of: "colours")!.lowerBound) + 1
+                #expect(error.header == "mine.yaml:1:\(column): error: unknown key 'colours'; did you mean 'colors'?")
+                let cg = SourceFile(name: "mine.yaml", text: line).error("unknown key 'colours'; did you mean 'colors'?",
+                                                                      at: SourceLocation(line: 1, column: column))
+                #expect(error.description == cg.description)
+                #expect(error.description.hasSuffix("\n" + String(repeating: " ", count: column - 1 + 4) + "^"))
+            }
         }
 
         @Test func errorShowsTheLineAndACaret() throws {

@@ -78,8 +78,6 @@ size_t cf_gv_edge_point_count(const cf_gv_edge *edge);
 size_t cf_gv_edge_points(const cf_gv_edge *edge, cf_point *out, size_t capacity);
 /// If the edge ends in an arrowhead, stores its tip and returns 1; else 0.
 int cf_gv_edge_end_arrow(const cf_gv_edge *edge, cf_point *tip);
-/// If the edge starts with an arrowhead, stores its tip and returns 1; else 0.
-int cf_gv_edge_start_arrow(const cf_gv_edge *edge, cf_point *tip);
 
 /* ------------------------------------------------------------------ libpng */
 

@@ -86,7 +86,7 @@ public struct GraphBuilder {
             return source.error("'\(name)' is used before it is defined (at line \(defined.line))", at: at)
         }
         var message = "'\(name)' is not defined"
-        if let guess = Suggestion.closest(to: name, among: Array(graph.indexByID.keys.filter { !$0.contains(".") })) {
+        if let guess = DiagnosticText.suggestion(for: name, among: Array(graph.indexByID.keys.filter { !$0.contains(".") })) {
             message += "; did you mean '\(guess)'?"
         }
         return source.error(message, at: at)
@@ -167,7 +167,7 @@ public struct GraphBuilder {
         case .call(let name, let arguments, let at):
             guard let function = Function.byName[name] else {
                 var message = "unknown function '\(name)'"
-                if let guess = Suggestion.closest(to: name, among: Array(Function.byName.keys)) {
+                if let guess = DiagnosticText.suggestion(for: name, among: Array(Function.byName.keys)) {
                     message += "; did you mean '\(guess)'?"
                 }
                 throw source.error(message, at: at)
@@ -214,37 +214,5 @@ public struct GraphBuilder {
                         operation: Operation(function: function, arguments: arguments),
                         inputs: inputs, literal: nil, location: at))
         return .node(graph.nodes.count - 1)
-    }
-}
-
-/// Suggests the closest known name for a misspelt one.
-enum Suggestion {
-    /// The candidate within a small edit distance of `name`, if any.
-    static func closest(to name: String, among candidates: [String]) -> String? {
-        let limit = Swift.max(1, name.count / 3)
-        let target = Array(name)
-        var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() {
-            let d = distance(target, Array(candidate))
-            if d <= limit && d < (best?.distance ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.name
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var row = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let substitution: Int = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                let deletion: Int = previous[j] + 1
-                let insertion: Int = row[j - 1] + 1
-                row[j] = Swift.min(substitution, deletion, insertion)
-            }
-            previous = row
-        }
-        return previous[b.count]
     }
 }

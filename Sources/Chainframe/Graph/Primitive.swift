@@ -52,11 +52,6 @@ public enum Primitive: String, Sendable, CaseIterable {
         allCases.first { if case .infix(symbol, _) = $0.rule.spelling { true } else { false } }
     }
 
-    /// The infix operators that bind with `precedence`, as .cg files write them.
-    public static func infixSymbols(_ precedence: Spelling.Precedence) -> Set<String> {
-        Set(allCases.compactMap { if case .infix(let s, precedence) = $0.rule.spelling { s } else { nil } })
-    }
-
     /// Everything about the primitive: spelling, symbols, arity, forward value, backward rule.
     public var rule: Rule { Primitive.rule(for: self) }
 

@@ -38,49 +38,10 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         self.sourceLine = sourceLine
     }
 
-    /// The three-line rendering: header, source line, caret.
+    /// The three-line rendering: header, source line, caret (written by ``DiagnosticText``).
     public var description: String {
-        let header = TerminalText.sanitized("\(file):\(location.line):\(location.column): error: \(message)")
-        let shown = Diagnostic.printable(sourceLine)
-        return header + "\n" + shown + "\n" + Diagnostic.caretLine(for: sourceLine, column: location.column)
-    }
-
-    /// The source line as it is safe to print: control characters as `\u{…}`-free spaces,
-    /// very long lines cut around nothing (we keep them; terminals wrap).
-    static func printable(_ line: String) -> String {
-        let maxShown = 400
-        var out = ""
-        for (i, ch) in line.enumerated() {
-            if i >= maxShown { out += " …"; break }
-            if ch == "\t" { out.append(ch); continue }
-            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                out.append(" ")
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
-    }
-
-    /// Spaces up to `column` (tabs kept, wide East Asian characters counted twice), then `^`.
-    static func caretLine(for line: String, column: Int) -> String {
-        var pad = ""
-        for (i, ch) in line.enumerated() where i < column - 1 {
-            if i >= 400 { break }
-            if ch == "\t" { pad += "\t" } else { pad += String(repeating: " ", count: displayWidth(ch)) }
-        }
-        return pad + "^"
-    }
-
-    /// The number of terminal columns a character takes: 2 for wide East Asian characters.
-    static func displayWidth(_ ch: Character) -> Int {
-        guard let v = ch.unicodeScalars.first?.value else { return 1 }
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(v) } ? 2 : 1
+        DiagnosticText.render(file: file, line: location.line, column: location.column, message: message,
+                              sourceLine: sourceLine)
     }
 }
 

@@ -58,16 +58,13 @@ public struct ChainframeError: Error, LocalizedError, Sendable, Equatable, Custo
     /// The first line: `file:line:column: error: message` (or `file: error: message`, or
     /// `chainframe: error: message` when no file is involved).
     public var header: String {
-        guard let file else { return "chainframe: error: \(message)" }
-        guard let location else { return "\(file): error: \(message)" }
-        return "\(file):\(location.line):\(location.column): error: \(message)"
+        DiagnosticText.header(file: file, line: location?.line, column: location?.column, message: message)
     }
 
     /// The header, then the source line and a caret under the column when they are known.
     public var description: String {
-        guard let location, let sourceLine else { return header }
-        return header + "\n" + Diagnostic.printable(sourceLine) + "\n"
-            + Diagnostic.caretLine(for: sourceLine, column: location.column)
+        DiagnosticText.render(file: file, line: location?.line, column: location?.column, message: message,
+                              sourceLine: sourceLine)
     }
 
     /// The header, for `localizedDescription`.

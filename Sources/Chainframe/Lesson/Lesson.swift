@@ -98,7 +98,7 @@ public struct Lesson: Sendable {
             var graph = try GraphBuilder.build(source, limits: limits)
             if let output {
                 guard let index = graph.index(of: output) else {
-                    let guess = Suggestion.closest(to: output, among: graph.nodes.map(\.id)).map { "; did you mean '\($0)'?" }
+                    let guess = DiagnosticText.suggestion(for: output, among: graph.nodes.map(\.id)).map { "; did you mean '\($0)'?" }
                     throw ChainframeError.invalidOption("output", ": the lesson has no node named '\(output)'\(guess ?? "")")
                 }
                 graph.choose(output: index)

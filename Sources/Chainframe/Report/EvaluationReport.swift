@@ -1,36 +1,13 @@
 /// The `eval` command's documents: a JSON tree and a readable table.
 public enum EvaluationReport {
-    /// The JSON document of `chainframe eval --format json`:
-    /// `{"output": …, "nodes": [{id, label, kind, op, inputs, shape, value, grad}], "edges": [{from, to, local, grad}]}`.
+    /// The JSON document of `chainframe eval --format json`: `{"output": …, "nodes": […], "edges": […]}`,
+    /// nodes and edges as ``GraphRecord`` writes them (the `json` exporter's, without geometry).
     public static func json(_ evaluation: Evaluation) -> JSONValue {
-        let graph = evaluation.graph
-        let nodes: [JSONValue] = graph.nodes.indices.map { index in
-            let node = graph.nodes[index]
-            return .object([
-                ("id", .string(node.id)),
-                ("label", .string(node.label)),
-                ("display", .string(graph.displayName(of: index))),
-                ("kind", .string(node.kind.rawValue)),
-                ("op", node.operation.map { .string(OperationText.name(of: $0, node: node, in: graph)) } ?? .null),
-                ("inputs", .array(node.inputs.map { .string(graph.nodes[$0].id) })),
-                ("shape", .array(evaluation.values[index].shape.map { .number(Double($0)) })),
-                ("value", .tensor(evaluation.values[index])),
-                ("grad", evaluation.gradients[index].map(JSONValue.tensor) ?? .null),
-            ])
-        }
-        let edges: [JSONValue] = evaluation.flows.map { flow in
-            var members: [(String, JSONValue)] = [
-                ("from", .string(graph.nodes[flow.edge.from].id)),
-                ("to", .string(graph.nodes[flow.edge.to].id)),
-            ]
-            if let local = flow.local { members.append(("local", .finite(local))) }
-            members.append(("grad", flow.gradient.map(JSONValue.tensor) ?? .null))
-            return .object(members)
-        }
+        let record = GraphRecord(evaluation)
         return .object([
-            ("output", .string(graph.nodes[graph.output].id)),
-            ("nodes", .array(nodes)),
-            ("edges", .array(edges)),
+            ("output", .string(record.output)),
+            ("nodes", .array(record.nodes.map { .object($0.members) })),
+            ("edges", .array(record.edges.map { .object($0.members) })),
         ])
     }
 
@@ -88,5 +65,5 @@ public enum TextTable {
     }
 
     /// Display width: wide East Asian characters count twice.
-    static func width(_ s: String) -> Int { s.reduce(0) { $0 + Diagnostic.displayWidth($1) } }
+    static func width(_ s: String) -> Int { s.reduce(0) { $0 + DiagnosticText.displayWidth($1) } }
 }

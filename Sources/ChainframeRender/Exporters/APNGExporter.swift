@@ -16,7 +16,7 @@ extension Exporter {
         ]
         for (index, step) in steps.enumerated() {
             // Frames are encoded exactly as png-frames encodes them; only the first keeps text.
-            let png = try context.renderer.png(index, metadata: index == 0 ? metadata : [])
+            let png = try context.pngBytes(step: index, metadata: index == 0 ? metadata : [])
             try animation.add(png: png, milliseconds: step.durationMilliseconds)
         }
         let url = context.file("\(context.baseName)-animation.png")

@@ -15,7 +15,6 @@ public enum ChainframeDocument {
         let storyboard = context.storyboard
         let evaluation = storyboard.evaluation
         let graph = evaluation.graph
-        let layout = context.layout
         let text = storyboard.options.values
         func id(_ index: Int) -> JSONValue { .string(graph.nodes[index].id) }
         func point(_ p: Point) -> JSONValue { .array([.number(round2(p.x)), .number(round2(p.y))]) }
@@ -23,32 +22,20 @@ public enum ChainframeDocument {
             .object([("x", .number(round2(r.x))), ("y", .number(round2(r.y))),
                      ("width", .number(round2(r.width))), ("height", .number(round2(r.height)))])
         }
-        let nodes: [JSONValue] = graph.nodes.indices.map { index in
-            let node = graph.nodes[index]
-            return .object([
-                ("id", .string(node.id)),
-                ("label", .string(node.label)),
-                ("display", .string(graph.displayName(of: index))),
-                ("kind", .string(node.kind.rawValue)),
-                ("op", node.operation.map { .string(OperationText.name(of: $0, node: node, in: graph)) } ?? .null),
-                ("symbol", node.operation.map { .string(OperationText.symbol(of: $0)) } ?? .null),
-                ("inputs", .array(node.inputs.map(id))),
-                ("shape", .array(evaluation.values[index].shape.map { .number(Double($0)) })),
-                ("value", .tensor(evaluation.values[index])),
-                ("grad", evaluation.gradients[index].map(JSONValue.tensor) ?? .null),
+        let record = GraphRecord(evaluation)
+        let nodes: [JSONValue] = zip(graph.nodes.indices, record.nodes).map { index, node in
+            .object(node.members + [
                 ("value_text", .string(text.inline(evaluation.values[index]))),
-                ("box", rect(layout.nodeBoxes[index])),
+                ("box", rect(context.nodeBox(index))),
             ])
         }
-        let edges: [JSONValue] = evaluation.flows.map { flow in
-            var members: [(String, JSONValue)] = [("from", id(flow.edge.from)), ("to", id(flow.edge.to))]
-            members.append(("local", flow.local.map(JSONValue.finite) ?? .null))
-            members.append(("grad", flow.gradient.map(JSONValue.tensor) ?? .null))
-            if let route = layout.edgeRoutes[flow.edge] {
+        let edges: [JSONValue] = zip(evaluation.flows, record.edges).map { flow, edge in
+            var members = edge.members
+            if let route = context.edgeRoute(flow.edge) {
                 members.append(("points", .array(route.points.map(point))))
                 members.append(("arrow_tip", point(route.tip)))
             }
-            if let label = context.renderer.edgeLabel(flow.edge) {
+            if let label = context.edgeLabel(flow.edge) {
                 members.append(("label", .string(label.text)))
                 members.append(("label_box", rect(label.chip)))
             } else {
@@ -87,10 +74,10 @@ public enum ChainframeDocument {
             ("generator", .string("Chainframe \(context.version)")),
             ("source", .string(context.sourceName)),
             ("title", graph.title.map(JSONValue.string) ?? .null),
-            ("output", id(graph.output)),
+            ("output", .string(record.output)),
             ("notation", .string(storyboard.options.notation.rawValue)),
-            ("canvas", .object([("width", .number(layout.canvasSize.width)), ("height", .number(layout.canvasSize.height)),
-                                ("scale", .number(context.renderer.options.scale)), ("units", .string("pt"))])),
+            ("canvas", .object([("width", .number(context.canvasSize.width)), ("height", .number(context.canvasSize.height)),
+                                ("scale", .number(context.pixelScale)), ("units", .string("pt"))])),
             ("nodes", .array(nodes)),
             ("edges", .array(edges)),
             ("steps", .array(steps)),

@@ -30,8 +30,7 @@ struct DOTDocument {
     var text: String {
         let graph = context.storyboard.evaluation.graph
         let theme = context.theme
-        let layout = context.layout
-        let scale = layout.graphScale
+        let scale = context.graphScale
         let title = graph.title ?? context.sourceName
         var lines: [String] = [
             "// \(context.baseName).dot: \(Self.comment(title)), drawn by Chainframe \(Self.comment(context.version)) from \(Self.comment(context.sourceName)).",
@@ -40,11 +39,11 @@ struct DOTDocument {
             "digraph \(Self.quoted(title)) {",
         ]
         let font = Self.quoted(theme.fontFamily)
-        let background = context.renderer.options.transparent ? "transparent" : theme.background.hexString
-        let width = Self.number(layout.canvasSize.width), height = Self.number(layout.canvasSize.height)
+        let background = context.isTransparent ? "transparent" : theme.background.hexString
+        let width = Self.number(context.canvasSize.width), height = Self.number(context.canvasSize.height)
         // dpi: one point per pixel at --scale 1, so neato's picture is the PNG's size.
         lines.append("  graph [bb=\(Self.quoted("0,0,\(width),\(height)")), "
-                     + "splines=true, outputorder=edgesfirst, pad=0, dpi=\(Self.number(72 * context.renderer.options.scale)), "
+                     + "splines=true, outputorder=edgesfirst, pad=0, dpi=\(Self.number(72 * context.pixelScale)), "
                      + "bgcolor=\(Self.quoted(background)), fontname=\(font)];")
         // neato -n2 sizes the picture to what it draws: two invisible points at the canvas's
         // corners make that the PNG's canvas, margins included, so no border is clipped.
@@ -64,11 +63,10 @@ struct DOTDocument {
     /// One node statement: label (name or formula, value, gradient), position, size, style.
     private func node(_ index: Int) -> String {
         let graph = context.storyboard.evaluation.graph
-        let card = context.layout.cards[index]
-        let style = context.theme.style(for: card.kind)
-        let box = context.layout.nodeBoxes[index]
-        let scale = context.layout.graphScale
-        let label = ([card.title] + card.valueLines(known: true) + card.finalGradientLines).joined(separator: "\n")
+        let style = context.nodeStyle(index)
+        let box = context.nodeBox(index)
+        let scale = context.graphScale
+        let label = context.cardText(index).lines.joined(separator: "\n")
         var attributes: [(String, String)] = [
             ("label", Self.quoted(label)),
             ("pos", Self.quoted("\(Self.number(box.midX)),\(Self.number(flip(box.midY)))!")),
@@ -94,11 +92,11 @@ struct DOTDocument {
     private func edge(_ edge: Edge) -> String {
         let graph = context.storyboard.evaluation.graph
         var attributes: [(String, String)] = []
-        if let route = context.layout.edgeRoutes[edge] {
+        if let route = context.edgeRoute(edge) {
             let points = route.points.map(point).joined(separator: " ")
             attributes.append(("pos", Self.quoted("e,\(point(route.tip)) \(points)")))
         }
-        if let label = context.renderer.edgeLabel(edge) {
+        if let label = context.edgeLabel(edge) {
             attributes.append(("label", Self.quoted(label.text)))
             attributes.append(("lp", Self.quoted(point(label.chip.center))))
         }
@@ -107,7 +105,7 @@ struct DOTDocument {
     }
 
     /// Canvas y (down) → Graphviz y (up).
-    private func flip(_ y: Double) -> Double { context.layout.canvasSize.height - y }
+    private func flip(_ y: Double) -> Double { context.canvasSize.height - y }
 
     private func point(_ p: Point) -> String { "\(Self.number(p.x)),\(Self.number(flip(p.y)))" }
 

@@ -73,6 +73,11 @@ public struct Exporter: Sendable {
 
 /// Everything an exporter needs: the storyboard, the shared layout and scenes, the theme,
 /// where to write, and what the files were made from.
+///
+/// Exporters read the picture through its documented accessors (ExportContext+Output.swift):
+/// `scene(_:)`, `pixels(step:)`, `pngBytes(step:metadata:)`, `cardText(_:)`, `nodeBox(_:)`,
+/// `edgeRoute(_:)`, `edgeLabel(_:)`, `textMetrics(_:font:)`, not the
+/// layout's or the renderer's internals.
 public struct ExportContext {
     /// Draws the frames; its `layout` is the one geometry every output shares.
     public let renderer: FrameRenderer
@@ -117,9 +122,6 @@ public struct ExportContext {
 
     /// `directory/name`.
     public func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
-
-    /// The scene of every step, in order.
-    public func scenes() -> [Scene] { storyboard.steps.indices.map { renderer.scene($0) } }
 
     /// PNG metadata for step `index`: Title, Description, Software, Source.
     public func pngMetadata(step index: Int) -> [(key: String, value: String)] {

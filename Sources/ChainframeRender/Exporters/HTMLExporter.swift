@@ -33,11 +33,10 @@ public enum HTMLPlayer {
     /// The whole page; with `live`, the page also follows `chainframe watch`'s updates.
     public static func page(_ context: ExportContext, live: Live? = nil) -> String {
         let steps = context.storyboard.steps
-        let measure = context.renderer.text.metrics
         let escape = SVGWriter.escape
         let words = HTMLPlayerWords.forLanguage(context.storyboard.options.phrases.code)
-        let canvas = context.layout.canvasSize
-        let captionInPicture = context.layout.captionBand != nil
+        let canvas = context.canvasSize
+        let captionInPicture = context.hasCaptionInPicture
         var html = """
             <!DOCTYPE html>
             <html lang="\(escape(context.storyboard.options.phrases.code))">
@@ -55,8 +54,8 @@ public enum HTMLPlayer {
             """
         for (index, step) in steps.enumerated() {
             html += "<figure class=\"step\" id=\"step-\(index + 1)\" data-duration=\"\(step.durationMilliseconds)\">\n"
-            html += SVGWriter.svg(context.renderer.scene(index), title: context.stepTitle(index),
-                                  measure: { measure($0, $1, false) })
+            html += SVGWriter.svg(context.scene(index), title: context.stepTitle(index),
+                                  measure: context.textMetrics)
             html += "<figcaption>\n"
             html += "<p class=\"caption-title\">\(escape(step.caption.titleWithRule))</p>\n"
             html += "<p class=\"headline\">\(escape(step.caption.headline))</p>\n"

@@ -24,8 +24,8 @@ enum PDFFile {
     static func write(_ context: ExportContext, to url: URL) throws {
         let steps = context.storyboard.steps
         guard !steps.isEmpty else { throw ExportError("pdf: the storyboard has no steps") }
-        try write(pages: steps.count, pageSize: context.layout.canvasSize, title: context.graphTitle,
-                  text: context.renderer.text, to: url) { context.renderer.scene($0) }
+        try write(pages: steps.count, pageSize: context.canvasSize, title: context.graphTitle,
+                  text: context.renderer.text, to: url) { context.scene($0) }
     }
 
     /// Draws `pages` scenes, one a page, into a temporary file beside `url`, then renames it.

@@ -11,7 +11,7 @@ extension Exporter {
         guard !context.storyboard.steps.isEmpty else { throw ExportError("png: the storyboard has no steps") }
         let index = context.summaryStepIndex
         let url = context.file("\(context.baseName)-summary.png")
-        try AtomicFile.write(try context.renderer.png(index, metadata: context.pngMetadata(step: index)), to: url)
+        try AtomicFile.write(try context.pngBytes(step: index, metadata: context.pngMetadata(step: index)), to: url)
         return [url]
     }
 }

@@ -29,12 +29,11 @@ struct SVGFiles {
         let steps = context.storyboard.steps
         guard !steps.isEmpty else { throw ExportError("svg: the storyboard has no steps") }
         _ = try AtomicFile.makeSubdirectory("svg", in: context.directory)
-        let measure = context.renderer.text.metrics
         var written: [URL] = []
         for index in steps.indices {
             let url = directory.appendingPathComponent(fileName(index))
-            let text = SVGWriter.svg(context.renderer.scene(index), title: context.stepTitle(index),
-                                     measure: { measure($0, $1, false) })
+            let text = SVGWriter.svg(context.scene(index), title: context.stepTitle(index),
+                                     measure: context.textMetrics)
             try AtomicFile.write(text, to: url)
             written.append(url)
             if index == context.summaryStepIndex {

@@ -33,7 +33,7 @@ struct TikZDocument {
         self.context = context
         var writer = TikZWriter(theme: context.theme)
         let steps = context.scenes().map { writer.commands($0) }
-        let size = context.layout.canvasSize
+        let size = context.canvasSize
         var picture = ["\\begin{tikzpicture}[x=1pt, y=-1pt]",
                        "\\useasboundingbox (0,0) rectangle (\(TikZWriter.number(size.width)),\(TikZWriter.number(size.height)));"]
         for run in Self.overlays(steps) {
@@ -60,7 +60,7 @@ struct TikZDocument {
         }
         lines.append("% Needs \\usepackage{tikz} in a Beamer document (\\usepackage{lmodern} gives text its exact sizes).")
         lines.append("% Define \\chainframescale (e.g. \\def\\chainframescale{0.2}) before \\input to choose the size.")
-        if !context.renderer.options.transparent {
+        if !context.isTransparent {
             lines.append("% The whole slide in the theme's background (a dark theme is then not a dark box on white):")
             lines.append("%   \\setbeamercolor{background canvas}{bg=cfBackground} (after \\input, in the frame's group or the preamble).")
         }
@@ -71,7 +71,7 @@ struct TikZDocument {
 
     /// A Beamer document with one frame holding the picture: `pdflatex` compiles it as it is.
     var standalone: String {
-        let size = context.layout.canvasSize
+        let size = context.canvasSize
         let aspect = size.width / max(size.height, 1) >= 1.5 ? "aspectratio=169" : "aspectratio=43"
         var lines = header
         lines += ["% A complete document: pdflatex \(context.baseName)-standalone.tex",
@@ -83,7 +83,7 @@ struct TikZDocument {
         }
         lines += ["\\setbeamertemplate{navigation symbols}{}"]
         lines += colorDefinitions
-        if !context.renderer.options.transparent {
+        if !context.isTransparent {
             // The slide itself in the theme's background, so a dark theme fills the page.
             lines.append("\\setbeamercolor{background canvas}{bg=cfBackground}")
         }
@@ -113,7 +113,7 @@ struct TikZDocument {
     /// The picture scaled to fit the text width and most of the text height (coordinates are
     /// the frames' points; `\chainframescale` overrides the scale).
     private var body: [String] {
-        let size = context.layout.canvasSize
+        let size = context.canvasSize
         let w = TikZWriter.number(max(size.width, 1)), h = TikZWriter.number(max(size.height, 1))
         return ["\\ifdefined\\chainframescale\\else\\pgfmathsetmacro{\\chainframescale}{min(\\linewidth/\(w), 0.85*\\textheight/\(h))}\\fi",
                 "\\scalebox{\\chainframescale}{%"] + picture + ["}"]

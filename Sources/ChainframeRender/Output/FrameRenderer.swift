@@ -61,6 +61,22 @@ public final class FrameRenderer {
                                   filter: .none, compressionLevel: 6, body)
     }
 
+    /// The pixels of step `index`, as ``png(_:metadata:)`` would encode them.
+    public func pixels(_ index: Int) throws -> FramePixels {
+        let canvas = try imageCanvas()
+        CairoSceneRenderer.draw(scene(index), on: canvas)
+        return canvas.withPixelData { buffer in
+            var rgba = [UInt8](repeating: 0, count: buffer.width * buffer.height * 4)
+            for y in 0..<buffer.height {
+                for x in 0..<buffer.width {
+                    let p = buffer.rgba(x: x, y: y), at = (y * buffer.width + x) * 4
+                    (rgba[at], rgba[at + 1], rgba[at + 2], rgba[at + 3]) = (p.r, p.g, p.b, p.a)
+                }
+            }
+            return FramePixels(width: buffer.width, height: buffer.height, rgba: rgba)
+        } ?? FramePixels(width: 0, height: 0, rgba: [])
+    }
+
     /// Texts of the storyboard that no installed font can draw (checked once), for a warning:
     /// the first and last scenes (every label and value) and every caption.
     public func missingGlyphTexts() -> [String] {

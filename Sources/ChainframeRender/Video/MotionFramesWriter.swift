@@ -26,7 +26,7 @@ struct MotionFramesWriter {
         let names = (0..<timeline.frameCount).map(name)
         let title = storyboard.evaluation.graph.title ?? context.sourceName
         let version = context.version, source = context.sourceText
-        let transparent = context.renderer.options.transparent
+        let transparent = context.isTransparent
         let frames = MotionFrames(renderer: context.renderer, timeline: timeline, jobs: context.jobs, opaque: false)
         var written: [URL] = []
         try frames.run(draw: { worker, scene, shot in
@@ -52,7 +52,7 @@ struct MotionFramesWriter {
     /// steps with their start and duration.
     func json(_ timeline: MotionTimeline, names: [String]) -> JSONValue {
         let steps = context.storyboard.steps
-        let layout = context.layout, scale = context.renderer.options.scale
+        let canvas = context.canvasSize, scale = context.pixelScale
         var frames: [JSONValue] = []
         for segment in timeline.segments {
             let step = steps[segment.step]
@@ -73,8 +73,8 @@ struct MotionFramesWriter {
         return .object([
             ("source", .string(context.sourceName)),
             ("title", context.storyboard.evaluation.graph.title.map(JSONValue.string) ?? .null),
-            ("width", .number((layout.canvasSize.width * scale).rounded())),
-            ("height", .number((layout.canvasSize.height * scale).rounded())),
+            ("width", .number((canvas.width * scale).rounded())),
+            ("height", .number((canvas.height * scale).rounded())),
             ("fps", .number(Double(timeline.fps))),
             ("duration_ms", .number(Double(timeline.milliseconds))),
             ("steps", .array(timeline.segments.map { segment in

@@ -50,9 +50,9 @@ enum VideoWriter {
         let ffmpeg = try FFmpegEncoder.locate(format: format.name, environment: options.environment)
         let fps = options.fps ?? VideoOptions.defaultFPS
         let timeline = MotionTimeline(storyboard: storyboard, theme: context.theme, fps: fps)
-        let scale = context.renderer.options.scale
-        let width = Int((context.layout.canvasSize.width * scale).rounded())
-        let height = Int((context.layout.canvasSize.height * scale).rounded())
+        let scale = context.pixelScale
+        let width = Int((context.canvasSize.width * scale).rounded())
+        let height = Int((context.canvasSize.height * scale).rounded())
         let url = context.file("\(context.baseName).\(format.name)")
         // The filter graph can be long (one `loop` per held step): ffmpeg reads it from a file.
         let script = FileManager.default.temporaryDirectory
