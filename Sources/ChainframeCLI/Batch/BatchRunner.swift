@@ -56,8 +56,7 @@ struct BatchRunner {
 
     private func render(_ job: BatchJob) throws -> (BatchResult.Status, Int) {
         let exporters = try LessonPipeline.exporters(named: job.formats)
-        let source = try SourceFile.decode(name: job.file, bytes: try Self.read(job.file, limit: limits.maxInputBytes), maxBytes: limits.maxInputBytes)
-        let lesson = try Lesson(source: source, limits: limits)
+        let lesson = try InputOptions.loadLesson(job.file, limits: limits)
         let theme = try ThemeCatalog.standard.resolve(job.look.theme)
         let stamp = RenderStamp(version: ChainframeVersion.current, source: lesson.source.text, arguments: job.look.options.settings,
                                 formats: job.formats, theme: ThemeFile.yaml(for: theme))
@@ -78,16 +77,6 @@ struct BatchRunner {
                                 after: { try AtomicFile.write(stamp.value + "\n", to: stampFile) })
         // Frames written (video frames included); formats that write no frames count the steps.
         return (.rendered, max(written.value, pipeline.stepCount))
-    }
-
-    /// The bytes of a .cg file, or a run-time failure saying why not.
-    /// Reads at most one byte past `limit`, so an oversized file is refused without reading it all.
-    private static func read(_ file: String, limit: Int) throws -> [UInt8] {
-        do {
-            return try BoundedRead.bytes(of: file, limit: limit)
-        } catch {
-            throw RunFailure(message: "cannot read '\(file)': \(error.reason)")
-        }
     }
 
     private func line(_ result: BatchResult) -> String {
