@@ -1,4 +1,3 @@
-import Chainframe
 import ArgumentParser
 import Chainframe
 import ChainframeRender
@@ -159,9 +158,8 @@ enum BatchPlan {
             guard let file = item["file"] as? String else { throw ValidationError("\(path): graphs[\(i)] needs 'file'") }
             let own = try options(item, in: path, context: "graphs[\(i)]", allowFile: true)
             let resolved = file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file)
-            let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
             let out = (own.out ?? shared.out).map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
-                ?? (outputRoot as NSString).appendingPathComponent(name)
+                ?? (outputRoot as NSString).appendingPathComponent(OutputName.base(of: file))
             var look = defaults
             do {
                 for (key, text) in shared.settings + own.settings { try look.set(key, to: text) }
