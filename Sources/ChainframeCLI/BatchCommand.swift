@@ -51,7 +51,8 @@ struct BatchCommand: ParsableCommand {
             throw ValidationError("--exporter-timeout must be a positive number of seconds")
         }
         _ = try shardNumbers()
-        for name in format.split(separator: ",") where ExporterRegistry.exporter(named: String(name)) == nil {
+        let available = ExporterRegistry.all()
+        for name in format.split(separator: ",") where !available.contains(where: { $0.name == name }) {
             throw ValidationError("--format: unknown format '\(name)'")
         }
     }

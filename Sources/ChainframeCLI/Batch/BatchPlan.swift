@@ -65,6 +65,7 @@ enum BatchPlan {
             }
         }
         var seen: [String: String] = [:]
+        let available = ExporterRegistry.all()
         for job in jobs {
             // Compared as real paths: two `out`s reaching one directory through a symbolic link collide too.
             let key = realDirectory(job.output)
@@ -76,7 +77,7 @@ enum BatchPlan {
                 throw ValidationError("\(job.file): 'formats' names no format; give at least one (e.g. png-frames)")
             }
             let exporters = try job.formats.map { name in
-                guard let exporter = ExporterRegistry.exporter(named: name) else {
+                guard let exporter = available.first(where: { $0.name == name }) else {
                     throw ValidationError("\(job.file): unknown format '\(name)'")
                 }
                 return exporter

@@ -23,6 +23,8 @@ struct BatchRunner {
     var limits: Limits
     var exporterTimeout: Double = ExportContext.defaultExporterTimeout
     var progress: BatchProgress
+    /// The exporters the jobs choose from, found once for the whole batch (`PATH` is searched once).
+    var available: [Exporter] = ExporterRegistry.all()
 
     func run(_ job: BatchJob) -> BatchResult {
         let start = Date()
@@ -55,7 +57,7 @@ struct BatchRunner {
     }
 
     private func render(_ job: BatchJob) throws -> (BatchResult.Status, Int) {
-        let exporters = try LessonPipeline.exporters(named: job.formats)
+        let exporters = try LessonPipeline.exporters(named: job.formats, available: available)
         let lesson = try InputOptions.loadLesson(job.file, limits: limits)
         let theme = try ThemeCatalog.standard.resolve(job.look.theme)
         let stamp = RenderStamp(version: ChainframeVersion.current, source: lesson.source.text, arguments: job.look.options.settings,

@@ -133,8 +133,11 @@ public final class LessonPipeline {
     }
 
     /// The exporters called `names` (built-in, or external on `PATH`), in order, each once.
-    public static func exporters(named names: [String]) throws(ChainframeError) -> [Exporter] {
-        let available = ExporterRegistry.all()
+    ///
+    /// - Parameter available: the exporters to choose from; a caller choosing for many lessons
+    ///   passes `ExporterRegistry.all()` once instead of searching `PATH` each time.
+    public static func exporters(named names: [String], available: [Exporter] = ExporterRegistry.all())
+        throws(ChainframeError) -> [Exporter] {
         var chosen: [Exporter] = []
         for name in names {
             guard let exporter = available.first(where: { $0.name == name }) else {
