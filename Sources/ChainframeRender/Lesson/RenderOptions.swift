@@ -11,7 +11,7 @@ public struct RenderOptions: Sendable, Equatable {
     /// Pixels per point (2 for high-DPI images), greater than 0 and at most 8.
     public var scale: Double = 1
     /// The most pixels a frame may have (width × height × scale²).
-    public var maxPixels: Int = 40_000_000
+    public var maxPixels: Int = FrameOptions().maxPixels
     /// Leave the background transparent (PNG with alpha).
     public var transparent = false
     /// Left to right, top to bottom, or nil: laid out both ways, the one with the larger text.
