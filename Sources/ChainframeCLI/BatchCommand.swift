@@ -25,8 +25,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Output formats for graphs that do not choose their own, comma-separated.")
     var format: String = "png-frames"
 
-    @Option(help: "Frames drawn and encoded at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var export: ExportOptions
 
     @Flag(help: "Render even graphs that are unchanged since their last render.")
     var force = false
@@ -40,18 +39,12 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Write the summary as JSON to this file.")
     var report: String?
 
-    @Option(help: "Seconds an external exporter may run before it (and its children) are stopped.")
-    var exporterTimeout: Double = ExportContext.defaultExporterTimeout
-
     @OptionGroup var look: LookOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard exporterTimeout > 0, exporterTimeout.isFinite else {
-            throw ValidationError("--exporter-timeout must be a positive number of seconds")
-        }
         _ = try shardNumbers()
-        for name in format.split(separator: ",") where ExporterRegistry.exporter(named: String(name)) == nil {
+        let available = ExporterRegistry.all()
+        for name in format.split(separator: ",") where !available.contains(where: { $0.name == name }) {
             throw ValidationError("--format: unknown format '\(name)'")
         }
     }
@@ -71,7 +64,7 @@ struct BatchCommand: ParsableCommand {
                                       formats: format.split(separator: ",").map(String.init))
         if let (index, count) = try shardNumbers() { jobs = BatchPlan.shard(jobs, index: index, count: count) }
         let progress = BatchProgress(graphs: jobs.count, quiet: quiet)
-        let runner = BatchRunner(jobs: self.jobs, force: force, limits: .standard, exporterTimeout: exporterTimeout,
+        let runner = BatchRunner(jobs: export.jobs, force: force, limits: .standard, exporterTimeout: export.exporterTimeout,
                                  progress: progress)
         let start = Date()
         let results = jobs.map(runner.run)

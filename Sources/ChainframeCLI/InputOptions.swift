@@ -43,22 +43,25 @@ struct InputOptions: ParsableArguments {
 
     /// Reads, parses and evaluates the file (with `--output`, differentiating that node).
     func loadLesson() throws -> Lesson {
-        let source = try SourceFile.decode(name: file, bytes: try readBytes(), maxBytes: maxInputBytes)
-        return try Lesson(source: source, output: outputNode, limits: limits)
+        try Self.loadLesson(file, output: outputNode, limits: limits)
+    }
+
+    /// Reads `file` (`-` for standard input) with `limits.maxInputBytes` applied while reading,
+    /// then parses and evaluates it: how `render`, `watch`, `batch` and the reports read a .cg file.
+    static func loadLesson(_ file: String, output: String? = nil, limits: Limits) throws -> Lesson {
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedRead.bytes(of: file, limit: limits.maxInputBytes)
+        } catch {
+            throw RunFailure(message: "cannot read '\(file == "-" ? "standard input" : file)': \(error.reason)")
+        }
+        let source = try SourceFile.decode(name: file, bytes: bytes, maxBytes: limits.maxInputBytes)
+        return try Lesson(source: source, output: output, limits: limits)
     }
 
     /// Reads, parses and evaluates the file.
     func loadEvaluation() throws -> Evaluation {
         try loadLesson().evaluation
-    }
-
-    /// The file's bytes, read with the size limit applied while reading (standard input too).
-    private func readBytes() throws -> [UInt8] {
-        do {
-            return try BoundedRead.bytes(of: file, limit: maxInputBytes)
-        } catch {
-            throw RunFailure(message: "cannot read '\(file == "-" ? "standard input" : file)': \(error.reason)")
-        }
     }
 }
 

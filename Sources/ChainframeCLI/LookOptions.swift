@@ -12,10 +12,10 @@ struct LookOptions: ParsableArguments {
     var size: String = "1920x1080"
 
     @Option(help: "Pixels per point, e.g. 2 for high-DPI images.")
-    var scale: Double = 1
+    var scale: Double = RenderOptions().scale
 
     @Option(help: "Refuse canvases with more pixels than this (width × height × scale²).")
-    var maxPixels: Int = 40_000_000
+    var maxPixels: Int = RenderOptions().maxPixels
 
     @Flag(help: "Leave the background transparent.")
     var transparent = false
@@ -33,13 +33,13 @@ struct LookOptions: ParsableArguments {
     var nudge: String?
 
     @Option(help: "The nudge's step h.")
-    var nudgeH: Double = 0.001
+    var nudgeH: Double = RenderOptions().nudgeH
 
     @Option(help: "The step h of the check phase's central differences.")
-    var checkH: Double = NumericalCheck.defaultH
+    var checkH: Double = RenderOptions().checkH
 
     @Option(help: "Significant digits of numbers in frames and captions.")
-    var precision: Int = 4
+    var precision: Int = RenderOptions().precision
 
     @Option(help: "Fixed decimals for every number in frames and captions (4 writes 0.5 as 0.5000, as micrograd's %.4f), instead of --precision's significant digits.")
     var decimals: Int?
@@ -56,7 +56,7 @@ struct LookOptions: ParsableArguments {
     var fps: Int?
 
     @Option(help: "Width of GIFs in pixels (the height follows).")
-    var gifWidth: Int = 960
+    var gifWidth: Int = RenderOptions().gifWidth
 
     func validate() throws {
         _ = try renderOptions()

@@ -24,17 +24,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output formats, comma-separated (see 'chainframe exporters').")
     var format: String = "png-frames"
 
-    @Option(help: "Frames drawn and encoded at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "Seconds an external exporter may run before it (and its children) are stopped.")
-    var exporterTimeout: Double = ExportContext.defaultExporterTimeout
+    @OptionGroup var export: ExportOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard exporterTimeout > 0, exporterTimeout.isFinite else {
-            throw ValidationError("--exporter-timeout must be a positive number of seconds")
-        }
         _ = try exporters()
     }
 
@@ -56,8 +48,8 @@ struct RenderCommand: ParsableCommand {
         }
         let pipeline = try RenderPipeline.lessonPipeline(input: input, look: look)
         let directory = URL(fileURLWithPath: out ?? defaultDirectory())
-        _ = try pipeline.export(exporters, to: directory, baseName: baseName(), jobs: jobs,
-                                exporterTimeout: exporterTimeout, waiting: {
+        _ = try pipeline.export(exporters, to: directory, baseName: baseName(), jobs: export.jobs,
+                                exporterTimeout: export.exporterTimeout, waiting: {
             Warnings.report(["another chainframe run is writing into \(directory.relativePath)/; waiting for it to finish"])
         }, exported: { name, files in
             print("\(name): wrote \(files.count) file\(files.count == 1 ? "" : "s") to \(directory.relativePath)/")

@@ -59,13 +59,10 @@ struct WatchCommand: ParsableCommand {
 
     /// The same pipeline as `render`, into the presenter page in memory.
     func renderPage(version: Int) throws -> String {
-        let renderer = try RenderPipeline.lessonPipeline(input: input, look: look).renderer
-        guard !renderer.storyboard.steps.isEmpty else { throw RunFailure(message: "the lesson has no steps") }
-        let context = ExportContext(renderer: renderer, directory: FileManager.default.temporaryDirectory,
-                                    baseName: OutputName.base(of: input.file), sourceName: input.file,
-                                    sourceText: renderer.storyboard.evaluation.graph.source.text,
-                                    version: ChainframeVersion.current)
-        return HTMLPlayer.page(context, live: HTMLPlayer.Live(version: version))
+        let pipeline = try RenderPipeline.lessonPipeline(input: input, look: look)
+        guard pipeline.stepCount > 0 else { throw RunFailure(message: "the lesson has no steps") }
+        return HTMLPlayer.page(pipeline.exportContext(baseName: OutputName.base(of: input.file)),
+                               live: HTMLPlayer.Live(version: version))
     }
 }
 

@@ -22,6 +22,8 @@ struct DiagnosticTextTests {
     @Test func quotedLinesAreSafeToPrint() {
         #expect(DiagnosticText.printable("a = 1\r") == "a = 1 ")
         #expect(DiagnosticText.printable("a\u{1B}[31m = 1") == "a [31m = 1")
+        // C1 controls (CSI) and bidirectional overrides act on a terminal too: TerminalText's set.
+        #expect(DiagnosticText.printable("a\u{9B}2J = b\u{202E}1") == "a 2J = b 1")
         let long = String(repeating: "x", count: 500)
         #expect(DiagnosticText.printable(long) == String(repeating: "x", count: 400) + " …")
     }

@@ -34,14 +34,15 @@ public enum DiagnosticText {
     /// The longest part of a source line that is quoted; the rest is shown as ` …`.
     public static let maxQuotedCharacters = 400
 
-    /// The source line as it is safe to print: control characters (a stray carriage return, an
-    /// escape) as spaces, tabs kept, very long lines cut after ``maxQuotedCharacters``.
+    /// The source line as it is safe to print: control characters as ``TerminalText`` knows them
+    /// (a stray carriage return, an escape, C1 controls, bidirectional overrides) as spaces, so
+    /// the caret stays in its column; tabs kept; very long lines cut after ``maxQuotedCharacters``.
     public static func printable(_ line: String) -> String {
         var out = ""
         for (i, ch) in line.enumerated() {
             if i >= maxQuotedCharacters { out += " …"; break }
             if ch == "\t" { out.append(ch); continue }
-            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            if ch.unicodeScalars.contains(where: TerminalText.isControl) {
                 out.append(" ")
             } else {
                 out.append(ch)

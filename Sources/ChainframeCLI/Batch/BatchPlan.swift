@@ -1,4 +1,3 @@
-import Chainframe
 import ArgumentParser
 import Chainframe
 import ChainframeRender
@@ -66,6 +65,7 @@ enum BatchPlan {
             }
         }
         var seen: [String: String] = [:]
+        let available = ExporterRegistry.all()
         for job in jobs {
             // Compared as real paths: two `out`s reaching one directory through a symbolic link collide too.
             let key = realDirectory(job.output)
@@ -77,7 +77,7 @@ enum BatchPlan {
                 throw ValidationError("\(job.file): 'formats' names no format; give at least one (e.g. png-frames)")
             }
             let exporters = try job.formats.map { name in
-                guard let exporter = ExporterRegistry.exporter(named: name) else {
+                guard let exporter = available.first(where: { $0.name == name }) else {
                     throw ValidationError("\(job.file): unknown format '\(name)'")
                 }
                 return exporter
@@ -159,9 +159,8 @@ enum BatchPlan {
             guard let file = item["file"] as? String else { throw ValidationError("\(path): graphs[\(i)] needs 'file'") }
             let own = try options(item, in: path, context: "graphs[\(i)]", allowFile: true)
             let resolved = file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file)
-            let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
             let out = (own.out ?? shared.out).map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
-                ?? (outputRoot as NSString).appendingPathComponent(name)
+                ?? (outputRoot as NSString).appendingPathComponent(OutputName.base(of: file))
             var look = defaults
             do {
                 for (key, text) in shared.settings + own.settings { try look.set(key, to: text) }

@@ -23,6 +23,8 @@ struct BatchRunner {
     var limits: Limits
     var exporterTimeout: Double = ExportContext.defaultExporterTimeout
     var progress: BatchProgress
+    /// The exporters the jobs choose from, found once for the whole batch (`PATH` is searched once).
+    var available: [Exporter] = ExporterRegistry.all()
 
     func run(_ job: BatchJob) -> BatchResult {
         let start = Date()
@@ -55,9 +57,8 @@ struct BatchRunner {
     }
 
     private func render(_ job: BatchJob) throws -> (BatchResult.Status, Int) {
-        let exporters = try LessonPipeline.exporters(named: job.formats)
-        let source = try SourceFile.decode(name: job.file, bytes: try Self.read(job.file, limit: limits.maxInputBytes), maxBytes: limits.maxInputBytes)
-        let lesson = try Lesson(source: source, limits: limits)
+        let exporters = try LessonPipeline.exporters(named: job.formats, available: available)
+        let lesson = try InputOptions.loadLesson(job.file, limits: limits)
         let theme = try ThemeCatalog.standard.resolve(job.look.theme)
         let stamp = RenderStamp(version: ChainframeVersion.current, source: lesson.source.text, arguments: job.look.options.settings,
                                 formats: job.formats, theme: ThemeFile.yaml(for: theme))
@@ -78,16 +79,6 @@ struct BatchRunner {
                                 after: { try AtomicFile.write(stamp.value + "\n", to: stampFile) })
         // Frames written (video frames included); formats that write no frames count the steps.
         return (.rendered, max(written.value, pipeline.stepCount))
-    }
-
-    /// The bytes of a .cg file, or a run-time failure saying why not.
-    /// Reads at most one byte past `limit`, so an oversized file is refused without reading it all.
-    private static func read(_ file: String, limit: Int) throws -> [UInt8] {
-        do {
-            return try BoundedRead.bytes(of: file, limit: limit)
-        } catch {
-            throw RunFailure(message: "cannot read '\(file)': \(error.reason)")
-        }
     }
 
     private func line(_ result: BatchResult) -> String {

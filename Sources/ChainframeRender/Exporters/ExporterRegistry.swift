@@ -24,9 +24,4 @@ public enum ExporterRegistry {
         let names = Set(builtIn.map(\.name))
         return builtIn + ExternalExporter.discover(environment: environment).filter { !names.contains($0.name) }
     }
-
-    /// The exporter called `name`, or nil.
-    public static func exporter(named name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Exporter? {
-        all(environment: environment).first { $0.name == name }
-    }
 }

@@ -58,7 +58,7 @@ public final class LessonPipeline {
     public func png(step: Int) throws(ChainframeError) -> Data {
         try checkStep(step)
         do {
-            return Data(try renderer.png(step, metadata: context(directory: nil).pngMetadata(step: step)))
+            return Data(try renderer.png(step, metadata: exportContext().pngMetadata(step: step)))
         } catch {
             throw ChainframeError.converting(error, fallback: .output)
         }
@@ -72,7 +72,7 @@ public final class LessonPipeline {
 
     /// A text format, in memory: what the exporter of the same name writes into its file.
     public func text(_ format: TextFormat) -> String {
-        let context = context(directory: nil)
+        let context = exportContext()
         switch format {
         case .dot: return DOTDocument(context).text
         case .json: return ChainframeDocument.json(context).serialized(indent: 2) + "\n"
@@ -86,7 +86,7 @@ public final class LessonPipeline {
     public func svg(step: Int) throws(ChainframeError) -> String {
         try checkStep(step)
         let measure = renderer.text.metrics
-        return SVGWriter.svg(renderer.scene(step), title: context(directory: nil).stepTitle(step),
+        return SVGWriter.svg(renderer.scene(step), title: exportContext().stepTitle(step),
                              measure: { measure($0, $1, false) })
     }
 
@@ -110,7 +110,7 @@ public final class LessonPipeline {
                        before: () throws -> Void = {}, after: () throws -> Void = {},
                        exported: (String, [URL]) -> Void = { _, _ in })
         throws(ChainframeError) -> [(exporter: String, files: [URL])] {
-        var context = context(directory: directory, baseName: baseName)
+        var context = exportContext(directory: directory, baseName: baseName)
         context.jobs = max(1, jobs)
         context.exporterTimeout = exporterTimeout
         context.progress = progress
@@ -133,8 +133,11 @@ public final class LessonPipeline {
     }
 
     /// The exporters called `names` (built-in, or external on `PATH`), in order, each once.
-    public static func exporters(named names: [String]) throws(ChainframeError) -> [Exporter] {
-        let available = ExporterRegistry.all()
+    ///
+    /// - Parameter available: the exporters to choose from; a caller choosing for many lessons
+    ///   passes `ExporterRegistry.all()` once instead of searching `PATH` each time.
+    public static func exporters(named names: [String], available: [Exporter] = ExporterRegistry.all())
+        throws(ChainframeError) -> [Exporter] {
         var chosen: [Exporter] = []
         for name in names {
             guard let exporter = available.first(where: { $0.name == name }) else {
@@ -153,7 +156,10 @@ public final class LessonPipeline {
         }
     }
 
-    private func context(directory: URL?, baseName: String? = nil) -> ExportContext {
+    /// What exporters read, for a caller that drives one itself (the `watch` presenter page):
+    /// this lesson's renderer, names, source and video options, writing into `directory`
+    /// (default: the temporary directory) under `baseName` (default: the lesson's name).
+    public func exportContext(directory: URL? = nil, baseName: String? = nil) -> ExportContext {
         var context = ExportContext(renderer: renderer,
                                     directory: directory ?? FileManager.default.temporaryDirectory,
                                     baseName: baseName ?? OutputName.base(of: lesson.name),

@@ -11,7 +11,7 @@ public struct RenderOptions: Sendable, Equatable {
     /// Pixels per point (2 for high-DPI images), greater than 0 and at most 8.
     public var scale: Double = 1
     /// The most pixels a frame may have (width × height × scale²).
-    public var maxPixels: Int = 40_000_000
+    public var maxPixels: Int = FrameOptions().maxPixels
     /// Leave the background transparent (PNG with alpha).
     public var transparent = false
     /// Left to right, top to bottom, or nil: laid out both ways, the one with the larger text.
@@ -133,7 +133,7 @@ public struct RenderOptions: Sendable, Equatable {
 
     /// Checks every option; the message of the first problem starts with its key.
     public func validate() throws(ChainframeError) {
-        if case .fixed(let w, let h) = size, !(w >= 16 && h >= 16 && w <= 16384 && h <= 16384) {
+        if case .fixed(let w, let h) = size, !(FrameOptions.CanvasSize.sides.contains(w) && FrameOptions.CanvasSize.sides.contains(h)) {
             throw ChainframeError.invalidOption("size", "must be WIDTHxHEIGHT (each 16 to 16384) or 'auto'")
         }
         guard scale > 0, scale <= 8 else { throw ChainframeError.invalidOption("scale", "must be greater than 0 and at most 8") }

@@ -45,10 +45,10 @@ public struct PNGFramesWriter: Sendable {
         return name.isEmpty || name == "/" ? "stdin" : name
     }
 
-    /// The file name of frame `index`: `frame-000.png`.
-    public static func fileName(_ index: Int) -> String {
-        let digits = String(index)
-        return "frame-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits + ".png"
+    /// The file name of frame `index`, zero-padded to at least `digits` digits: `frame-000.png`.
+    public static func fileName(_ index: Int, digits: Int = 3) -> String {
+        let number = String(index)
+        return "frame-" + String(repeating: "0", count: max(0, digits - number.count)) + number + ".png"
     }
 
     /// Renders and writes every frame, then `frames.json`; returns the records.
@@ -159,7 +159,7 @@ public struct PNGFramesWriter: Sendable {
 
     /// Deletes `frame-NNN.png` files numbered `count` or above (left from a longer run) or
     /// numbered in another width than `name` gives (left from a run with motion frames).
-    func removeStaleFrames(keeping count: Int, name: (Int) -> String = PNGFramesWriter.fileName) throws {
+    func removeStaleFrames(keeping count: Int, name: (Int) -> String = { PNGFramesWriter.fileName($0) }) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for file in names where file.hasPrefix("frame-") && file.hasSuffix(".png") {
             let digits = file.dropFirst(6).dropLast(4)

@@ -18,7 +18,7 @@ struct CaptionLines {
 
     init(_ caption: Step.Caption, fonts: FrameFonts, width: Double?, measure: (String, FontSpec) -> Size) {
         func height(_ font: FontSpec) -> Double { measure("Ag∂가", font).height }
-        var lines = [Line(text: caption.titleWithRule, font: fonts.captionTitle, height: height(fonts.captionTitle) + 2)]
+        let lines = [Line(text: caption.titleWithRule, font: fonts.captionTitle, height: height(fonts.captionTitle) + 2)]
         let (headline, more) = CaptionLines.split(caption)
         var pieces: [(String, FontSpec)] = [(headline, fonts.caption)]
         pieces += more.map { ($0, fonts.captionDetail) }

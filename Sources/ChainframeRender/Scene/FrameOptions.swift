@@ -7,12 +7,15 @@ public struct FrameOptions: Sendable, Equatable {
         case fixed(width: Double, height: Double)
         case auto
 
+        /// The widths and heights a fixed canvas may have, in points.
+        public static let sides: ClosedRange<Double> = 16...16384
+
         /// Parses `1920x1080` or `auto`.
         public init?(parsing text: String) {
             if text.lowercased() == "auto" { self = .auto; return }
             let parts = text.lowercased().split(separator: "x")
             guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]),
-                  w >= 16, h >= 16, w <= 16384, h <= 16384 else { return nil }
+                  Self.sides.contains(w), Self.sides.contains(h) else { return nil }
             self = .fixed(width: w, height: h)
         }
     }

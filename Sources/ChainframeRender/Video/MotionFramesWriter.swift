@@ -19,10 +19,7 @@ struct MotionFramesWriter {
         let directory = context.directory
         try AtomicFile.makeDirectory(directory)
         let digits = max(3, String(max(0, timeline.frameCount - 1)).count)
-        let name = { (index: Int) -> String in
-            let number = String(index)
-            return "frame-" + String(repeating: "0", count: max(0, digits - number.count)) + number + ".png"
-        }
+        let name = { (index: Int) -> String in PNGFramesWriter.fileName(index, digits: digits) }
         let names = (0..<timeline.frameCount).map(name)
         let title = storyboard.evaluation.graph.title ?? context.sourceName
         let version = context.version, source = context.sourceText
