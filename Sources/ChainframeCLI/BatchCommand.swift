@@ -9,9 +9,9 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Render many graphs: .cg files, directories of them, or YAML/JSON manifests.",
         discussion: """
-        Each graph goes to its own directory, as 'render' would write it. A graph whose source, \\
-        options, theme and Chainframe version are unchanged since its last successful render is \\
-        skipped (--force renders anyway). One bad graph does not stop the others; the exit status \\
+        Each graph goes to its own directory, as 'render' would write it. A graph whose source, \
+        options, theme and Chainframe version are unchanged since its last successful render is \
+        skipped (--force renders anyway). One bad graph does not stop the others; the exit status \
         is 1 if any failed. --shard I/N renders a deterministic 1/N share of the graphs.
         """
     )

@@ -8,7 +8,7 @@ struct ExportersCommand: ParsableCommand {
         commandName: "exporters",
         abstract: "List the output formats for 'render --format', with what each can do.",
         discussion: """
-        External exporters are executables named chainframe-export-NAME on PATH: they get the \\
+        External exporters are executables named chainframe-export-NAME on PATH: they get the \
         JSON document on standard input and the output directory as their argument.
         """
     )

@@ -10,7 +10,7 @@ struct SlopeCommand: ParsableCommand {
         commandName: "slope",
         abstract: "Draw f with its tangent and a secant at a point: the derivative as a slope.",
         discussion: """
-        Example: chainframe slope "a^2" --at 2 draws a² with its tangent at 2 (slope f′(2) = 4) \\
+        Example: chainframe slope "a^2" --at 2 draws a² with its tangent at 2 (slope f′(2) = 4) \
         and the secant for h = 0.5, and writes slope-<function>.png (and pdf/svg with --format).
         """
     )
