@@ -55,8 +55,15 @@ public final class FrameRenderer {
     /// (the next frame reuses the buffer): writing a file needs no copy.
     public func withPNG<Result>(_ index: Int, metadata: [(key: String, value: String)] = [],
                                 _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        try withPNG(of: scene(index), metadata: metadata, body)
+    }
+
+    /// Draws `scene` (a step's, or an in-between of the animation) on this renderer's canvas and
+    /// encodes it with its encoder, handing the file's bytes to `body` (valid only inside it).
+    func withPNG<Result>(of scene: Scene, metadata: [(key: String, value: String)] = [],
+                         _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
         let canvas = try imageCanvas()
-        CairoSceneRenderer.draw(scene(index), on: canvas)
+        CairoSceneRenderer.draw(scene, on: canvas)
         return try encoder.encode(canvas, transparent: options.transparent, text: metadata,
                                   filter: .none, compressionLevel: 6, body)
     }

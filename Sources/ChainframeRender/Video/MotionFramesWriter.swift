@@ -23,13 +23,11 @@ struct MotionFramesWriter {
         let names = (0..<timeline.frameCount).map(name)
         let title = storyboard.evaluation.graph.title ?? context.sourceName
         let version = context.version, source = context.sourceText
-        let transparent = context.isTransparent
         let frames = MotionFrames(renderer: context.renderer, timeline: timeline, jobs: context.jobs, opaque: false)
         var written: [URL] = []
         try frames.run(draw: { worker, scene, shot in
-            CairoSceneRenderer.draw(scene, on: worker.canvas)
             let metadata = PNGFramesWriter.metadata(for: storyboard.steps[shot.step], title: title, version: version, source: source)
-            return try PNGEncoder.encode(worker.canvas, transparent: transparent, text: metadata, filter: .none, compressionLevel: 6)
+            return try worker.renderer.withPNG(of: scene, metadata: metadata) { Array($0) }
         }, consume: { shot, png in
             for frame in shot.firstFrame..<(shot.firstFrame + shot.repeats) {
                 let url = directory.appendingPathComponent(names[frame])
