@@ -61,8 +61,8 @@ public struct PNGFramesWriter: Sendable {
             Record(index: index, file: Self.fileName(index), phase: step.phase, caption: step.caption.plainText,
                    durationMilliseconds: step.durationMilliseconds)
         }
-        // Frames are drawn and encoded on `jobs` threads, each with its own renderer (Pango
-        // and cairo are per thread) sharing the one layout; each frame goes to disk at once.
+        // Frames are drawn and encoded on `jobs` threads, each with its own renderer (canvas,
+        // Pango layouts, encoder) sharing the one layout; each frame goes to disk at once.
         let workers = min(jobs, max(1, records.count))
         let failures = FailureBox()
         if workers == 1 {
@@ -73,10 +73,10 @@ public struct PNGFramesWriter: Sendable {
             let shared = SharedRenderer(renderer)
             let queue = FrameQueue(count: records.count)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                // A renderer (canvas, layouts, encoder) is per thread: the calling thread keeps the one it made
-                // (fonts already loaded, so it starts drawing at once); every other worker makes
-                // its own on its thread. Each takes the next frame when it is free, so no worker
-                // waits while another still has a queue of frames.
+                // The calling thread keeps the renderer it made (its texts already shaped, so it
+                // starts drawing at once); every other worker makes its own on its thread. Each
+                // takes the next frame when it is free, so no worker idles while another still
+                // has frames to draw.
                 let mine = shared.forCurrentThread()
                 while !failures.hasFailed, let index = queue.next() {
                     do {
