@@ -7,7 +7,12 @@ import Synchronization
 /// is shaped once and redrawn cheaply. Metrics hinting and glyph-position rounding are
 /// off and the resolution is 72 dpi, so a font size is in canvas points and measurements
 /// do not depend on the canvas scale or surface type. Not thread-safe: use one instance
-/// per thread (Pango's Cairo font map is per thread).
+/// per thread.
+///
+/// Each instance has a font map of its own, released with it. The thread's default font map
+/// would keep every font size it was ever asked for, for the life of the thread: `batch` and
+/// `watch`, drawing many themes and scales in one process, grew by about 0.3 MB per theme
+/// (600 themes: 295 MB instead of 79 MB).
 ///
 /// Even with a font map per thread, cairo 1.16 shares one `cairo_scaled_font_t` between
 /// threads that ask for the same face and size, and its glyph caches are not safe under
@@ -22,6 +27,7 @@ public final class PangoText {
     /// The most layouts kept; the cache is emptied when it would grow beyond this.
     public var layoutCacheLimit = 4096
 
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
     private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
     private var layouts: [LayoutKey: OpaquePointer] = [:]
@@ -34,7 +40,8 @@ public final class PangoText {
     }
 
     public init() {
-        context = pango_font_map_create_context(pango_cairo_font_map_get_default())
+        fontMap = pango_cairo_font_map_new()
+        context = pango_font_map_create_context(fontMap)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
@@ -53,6 +60,7 @@ public final class PangoText {
         for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
         for description in fontDescriptions.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
     /// The logical size and baseline of `text` set in `font`.
