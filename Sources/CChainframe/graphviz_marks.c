@@ -68,7 +68,10 @@ void cf_gv_keep_marks_clear(void) {
         if (!node) return;
         agbindrec(node, "Agnodeinfo_t", sizeof(Agnodeinfo_t), TRUE);
     }
-    /* Each call writes the mark it used into the probe node (its component list is reused). */
+    /* Each call writes the mark it used into the probe node (its component list is reused).
+     * At most one turn of the counter, whatever another Graphviz version does with the mark. */
     decompose(probe, 0);
-    while ((unsigned char)ND_mark(node) > 255 - LAYOUT_CALLS) decompose(probe, 0);
+    for (int turn = 0; turn < 255 && (unsigned char)ND_mark(node) > 255 - LAYOUT_CALLS; turn++) {
+        decompose(probe, 0);
+    }
 }
