@@ -9,7 +9,8 @@ import ChainframeGraphics
 /// layout's second call met the wrap, dot found no components and crashed with SIGSEGV in
 /// `dot_mincross` (the render fuzzer's crash, only after many layouts). A round of one pinned
 /// and two plain layouts advances the counter by 7, which shares no factor with 255, so 255
-/// rounds meet the wrap at every call of every layout, whatever ran before in the process.
+/// rounds meet the wrap at every call of every layout, whatever ran before in the process
+/// (run alone; other tests' layouts in between only shift the phases further).
 @Suite struct ManyLayoutsTests {
     /// The lecture's graph with its inputs pinned to the first rank and the constant 3 of
     /// `J = 3 * v` as a node of its own: a source outside the pinned group.
