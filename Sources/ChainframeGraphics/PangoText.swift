@@ -9,12 +9,14 @@ import Synchronization
 /// do not depend on the canvas scale or surface type. Not thread-safe: use one instance
 /// per thread.
 ///
-/// Each instance has a font map of its own, released with it. The thread's default font map
-/// would keep every font size it was ever asked for, for the life of the thread: `batch` and
-/// `watch`, drawing many themes and scales in one process, grew by about 0.3 MB per theme
-/// (600 themes: 295 MB instead of 79 MB).
+/// A font map keeps every font size and scale it was ever asked for. The thread's default
+/// map lives as long as the thread: `batch` and `watch`, drawing many themes and scales in
+/// one process, grew by about 0.3 MB per theme (600 themes: 295 MB instead of 79 MB). So
+/// the instances alive at one time (one a drawing thread) share one map, and once none is
+/// alive and the map has served `fontMapServings` instances it is released and the next
+/// instance starts a new one.
 ///
-/// Even with a font map per thread, cairo 1.16 shares one `cairo_scaled_font_t` between
+/// cairo 1.16 shares one `cairo_scaled_font_t` between
 /// threads that ask for the same face and size, and its glyph caches are not safe under
 /// concurrent use: drawing a 2 922-node graph on two threads aborted in
 /// `cairo_scaled_font_destroy` (`! scaled_font->cache_frozen`) when one thread released a
@@ -24,10 +26,20 @@ public final class PangoText {
     /// Held by every call into Pango and cairo's font code, on any thread.
     static let fontLock = Mutex(())
 
+    /// Instances one font map serves before it is renewed (when none of them is alive).
+    static let fontMapServings = 16
+
+    /// The shared font map and who uses it; only touched while holding `fontLock`.
+    private struct SharedFontMap {
+        var map: UnsafeMutablePointer<PangoFontMap>?
+        var alive = 0
+        var served = 0
+    }
+    nonisolated(unsafe) private static var shared = SharedFontMap()
+
     /// The most layouts kept; the cache is emptied when it would grow beyond this.
     public var layoutCacheLimit = 4096
 
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
     private var fontDescriptions: [FontSpec: OpaquePointer] = [:]
     private var layouts: [LayoutKey: OpaquePointer] = [:]
@@ -40,16 +52,21 @@ public final class PangoText {
     }
 
     public init() {
-        fontMap = pango_cairo_font_map_new()
-        context = pango_font_map_create_context(fontMap)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
-        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_cairo_context_set_resolution(context, 72)
-        pango_context_set_round_glyph_positions(context, 0)
+        context = Self.fontLock.withLock { _ in
+            if Self.shared.map == nil { Self.shared = SharedFontMap(map: pango_cairo_font_map_new()) }
+            Self.shared.alive += 1
+            Self.shared.served += 1
+            let context = pango_font_map_create_context(Self.shared.map)!
+            let options = cairo_font_options_create()
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)
+            cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+            pango_cairo_context_set_font_options(context, options)
+            cairo_font_options_destroy(options)
+            pango_cairo_context_set_resolution(context, 72)
+            pango_context_set_round_glyph_positions(context, 0)
+            return context
+        }
     }
 
     deinit {
@@ -60,7 +77,11 @@ public final class PangoText {
         for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
         for description in fontDescriptions.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
-        g_object_unref(UnsafeMutableRawPointer(fontMap))
+        Self.shared.alive -= 1
+        if Self.shared.alive == 0, Self.shared.served >= Self.fontMapServings, let map = Self.shared.map {
+            g_object_unref(UnsafeMutableRawPointer(map))
+            Self.shared = SharedFontMap()
+        }
     }
 
     /// The logical size and baseline of `text` set in `font`.
