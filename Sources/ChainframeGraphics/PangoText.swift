@@ -7,14 +7,7 @@ import Synchronization
 /// is shaped once and redrawn cheaply. Metrics hinting and glyph-position rounding are
 /// off and the resolution is 72 dpi, so a font size is in canvas points and measurements
 /// do not depend on the canvas scale or surface type. Not thread-safe: use one instance
-/// per thread.
-///
-/// A font map keeps every font size and scale it was ever asked for. The thread's default
-/// map lives as long as the thread: `batch` and `watch`, drawing many themes and scales in
-/// one process, grew by about 0.3 MB per theme (600 themes: 295 MB instead of 79 MB). So
-/// the instances alive at one time (one a drawing thread) share one map, and once none is
-/// alive and the map has served `fontMapServings` instances it is released and the next
-/// instance starts a new one.
+/// per thread (each keeps its own layouts).
 ///
 /// cairo 1.16 shares one `cairo_scaled_font_t` between
 /// threads that ask for the same face and size, and its glyph caches are not safe under
@@ -22,6 +15,15 @@ import Synchronization
 /// `cairo_scaled_font_destroy` (`! scaled_font->cache_frozen`) when one thread released a
 /// font the other was drawing with. So every call that shapes, draws or releases text holds
 /// one process-wide lock (`fontLock`); filling, stroking and PNG encoding stay parallel.
+///
+/// Since no two threads are ever inside Pango at once, the instances share one font map:
+/// the fonts, fontsets and fontconfig's sorted font lists a frame needs are made once, not
+/// again on each drawing thread (a second thread drawing the lecture's frames used to repeat
+/// about fifty fontconfig sorts before its first frame). But a font map keeps every font size
+/// and scale it was ever asked for: one that lived as long as the process (or a thread's
+/// default map) grew by about 0.3 MB per theme in `batch` and `watch` (600 themes: 295 MB).
+/// So once no instance is alive and the map has served `fontMapServings` instances, it is
+/// released and the next instance starts a new one.
 public final class PangoText {
     /// Held by every call into Pango and cairo's font code, on any thread.
     static let fontLock = Mutex(())
@@ -36,6 +38,21 @@ public final class PangoText {
         var served = 0
     }
     nonisolated(unsafe) private static var shared = SharedFontMap()
+
+    /// Makes the shared font map now. Pango then reads fontconfig's configuration and font
+    /// caches (several milliseconds) on a thread of its own, so a command that will draw calls
+    /// this first and the set-up overlaps reading its input instead of delaying the first text.
+    public static func prepareFonts() {
+        fontLock.withLock { _ in _ = sharedFontMap() }
+    }
+
+    /// The shared font map, made when there is none (call while holding `fontLock`).
+    private static func sharedFontMap() -> UnsafeMutablePointer<PangoFontMap> {
+        if let map = shared.map { return map }
+        let map = pango_cairo_font_map_new()!
+        shared = SharedFontMap(map: map)
+        return map
+    }
 
     /// The most layouts kept; the cache is emptied when it would grow beyond this.
     public var layoutCacheLimit = 4096
@@ -53,10 +70,10 @@ public final class PangoText {
 
     public init() {
         context = Self.fontLock.withLock { _ in
-            if Self.shared.map == nil { Self.shared = SharedFontMap(map: pango_cairo_font_map_new()) }
+            let map = Self.sharedFontMap()
             Self.shared.alive += 1
             Self.shared.served += 1
-            let context = pango_font_map_create_context(Self.shared.map)!
+            let context = pango_font_map_create_context(map)!
             let options = cairo_font_options_create()
             cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
             cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)

@@ -3,23 +3,28 @@ import Testing
 
 /// What `batch` and `watch` do many times in one process: many graphs, many themes.
 @Suite struct ManyGraphsPerProcessTests {
-    /// Peak resident memory (KiB) and exit status of `chainframe arguments…`, from the kernel's
-    /// own account of that one child (`wait4`).
+    /// Peak resident memory (KiB) and exit status of `chainframe arguments…`.
+    ///
+    /// A child started from the test process inherits the test process's own peak: Linux
+    /// records the peak of the memory a spawned child shares until `exec`. So a small Python
+    /// process starts chainframe and reports its children's peak, which starts from its own.
     static func peakMemory(_ arguments: [String]) throws -> (kilobytes: Int, status: Int32) {
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([ChainframeProcess.executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, ChainframeProcess.executable.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        return (usage.ru_maxrss, status)
+        let script = """
+            import resource, subprocess, sys
+            run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            print(run.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, ChainframeProcess.executable.path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let fields = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard fields.count == 2 else { return (0, -1) }
+        return (fields[1], Int32(fields[0]))
     }
 
     /// A batch manifest rendering the lecture's graph once per theme, each theme with its own
