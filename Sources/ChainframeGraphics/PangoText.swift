@@ -1,3 +1,4 @@
+import ChainframeScene
 import CPangoCairo
 import Synchronization
 
@@ -15,7 +16,7 @@ import Synchronization
 /// `cairo_scaled_font_destroy` (`! scaled_font->cache_frozen`) when one thread released a
 /// font the other was drawing with. So every call that shapes, draws or releases text holds
 /// one process-wide lock (`fontLock`); filling, stroking and PNG encoding stay parallel.
-public final class PangoText {
+public final class PangoText: TextMeasuring {
     /// Held by every call into Pango and cairo's font code, on any thread.
     static let fontLock = Mutex(())
 
@@ -59,11 +60,6 @@ public final class PangoText {
     /// With `markup`, `text` is Pango markup (e.g. `x<sub>1</sub>`); invalid markup is shown literally.
     public func metrics(_ text: String, font: FontSpec, markup: Bool = false) -> TextMetrics {
         Self.fontLock.withLock { _ in metrics(of: layout(text, font: font, markup: markup, alignment: .left)) }
-    }
-
-    /// The logical size of `text` set in `font`.
-    public func measure(_ text: String, font: FontSpec, markup: Bool = false) -> Size {
-        metrics(text, font: font, markup: markup).size
     }
 
     /// How many characters of `text` no font in `font.family` (nor any fallback) could show.

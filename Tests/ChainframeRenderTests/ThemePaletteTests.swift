@@ -2,6 +2,7 @@ import ChainframeGraphics
 import Foundation
 import Testing
 @testable import ChainframeRender
+@testable import ChainframeScene
 
 extension ThemeTests {
     /// The shipped themes keep their promises: grayscale print, readable text everywhere.

@@ -3,6 +3,7 @@ import Chainframe
 import Foundation
 import Testing
 @testable import ChainframeRender
+@testable import ChainframeScene
 
 /// Theme files, the theme catalog and the shipped themes (`swift test --filter ThemeTests`).
 @Suite struct ThemeTests {
@@ -177,13 +178,13 @@ extension ThemeTests {
         }
 
         /// After editing a file in `themes/`, run `CHAINFRAME_UPDATE_THEMES=1 swift test --filter ThemeTests`
-        /// to regenerate `Sources/ChainframeRender/BuiltInThemeFiles.swift` (then review the diff).
+        /// to regenerate `Sources/ChainframeScene/Themes/BuiltInThemeFiles.swift` (then review the diff).
         @Test func builtInThemeFilesAreTheFiles() throws {
             var files: [String: String] = [:]
             for name in ["chalkboard", "colorblind", "print"] {
                 files[name] = try String(contentsOfFile: themesDirectory + "/\(name).yaml", encoding: .utf8)
             }
-            let path = repositoryRoot.appendingPathComponent("Sources/ChainframeRender/BuiltInThemeFiles.swift").path
+            let path = repositoryRoot.appendingPathComponent("Sources/ChainframeScene/Themes/BuiltInThemeFiles.swift").path
             let generated = BuiltInThemeFilesSource.text(files)
             if ProcessInfo.processInfo.environment["CHAINFRAME_UPDATE_THEMES"] != nil {
                 try generated.write(toFile: path, atomically: true, encoding: .utf8)
@@ -240,7 +241,7 @@ extension ThemeTests {
     }
 }
 
-/// Writes `Sources/ChainframeRender/BuiltInThemeFiles.swift` from the theme files' texts.
+/// Writes `Sources/ChainframeScene/Themes/BuiltInThemeFiles.swift` from the theme files' texts.
 enum BuiltInThemeFilesSource {
     static func text(_ files: [String: String]) -> String {
         var lines = [

@@ -32,8 +32,8 @@ struct SVGFiles {
         var written: [URL] = []
         for index in steps.indices {
             let url = directory.appendingPathComponent(fileName(index))
-            let text = SVGWriter.svg(context.scene(index), title: context.stepTitle(index),
-                                     measure: context.textMetrics)
+            let text = SVGWriter.svg(context.picture.scene(index), title: context.picture.stepTitle(index),
+                                     measure: context.picture.textMetrics)
             try AtomicFile.write(text, to: url)
             written.append(url)
             if index == context.summaryStepIndex {

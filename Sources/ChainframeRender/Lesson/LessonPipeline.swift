@@ -72,22 +72,21 @@ public final class LessonPipeline {
 
     /// A text format, in memory: what the exporter of the same name writes into its file.
     public func text(_ format: TextFormat) -> String {
-        let context = exportContext()
+        let picture = exportContext().picture
         switch format {
-        case .dot: return DOTDocument(context).text
-        case .json: return ChainframeDocument.json(context).serialized(indent: 2) + "\n"
-        case .tikz: return TikZDocument(context).fragment
-        case .tikzStandalone: return TikZDocument(context).standalone
-        case .markdown: return MarkdownDocument(context).text
+        case .dot: return DOTDocument(picture).text
+        case .json: return ChainframeDocument.json(picture).serialized(indent: 2) + "\n"
+        case .tikz: return TikZDocument(picture).fragment
+        case .tikzStandalone: return TikZDocument(picture).standalone
+        case .markdown: return MarkdownDocument(picture, frameName: { PNGFramesWriter.fileName($0) }).text
         }
     }
 
     /// The SVG picture of step `step`, in memory (real text, classes by role).
     public func svg(step: Int) throws(ChainframeError) -> String {
         try checkStep(step)
-        let measure = renderer.text.metrics
-        return SVGWriter.svg(renderer.scene(step), title: exportContext().stepTitle(step),
-                             measure: { measure($0, $1, false) })
+        let picture = exportContext().picture
+        return SVGWriter.svg(picture.scene(step), title: picture.stepTitle(step), measure: picture.textMetrics)
     }
 
     /// Runs `exporters` into `directory` (created if needed) while holding its lock, so two runs

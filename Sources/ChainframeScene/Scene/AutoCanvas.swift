@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// The canvas of `--size auto`: the graph at full size with its margins and caption band,
 /// unless that would exceed the pixel budget (`--max-pixels`) or cairo's largest surface

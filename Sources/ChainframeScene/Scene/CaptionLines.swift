@@ -1,9 +1,8 @@
 import Chainframe
-import ChainframeGraphics
 
 /// A step's caption broken into the lines the caption band shows: the title (with the rule),
 /// then the headline and each detail, wrapped to the band's width instead of running off it.
-struct CaptionLines {
+package struct CaptionLines {
     /// One line of the band and the font it is set in.
     struct Line {
         var text: String
@@ -86,7 +85,7 @@ extension CaptionLines {
     /// `storyboard` with every caption too long for one band continued on further frames
     /// (`Summary (1/2)`, `Summary (2/2)`), each showing the same picture. Only fixed-size
     /// canvases have a band width to wrap to; fitted canvases grow with their captions.
-    static func continued(_ storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) -> Storyboard {
+    package static func continued(_ storyboard: Storyboard, theme: Theme, options: FrameOptions, text: any TextMeasuring) -> Storyboard {
         guard case .fixed(let canvasWidth, _) = options.size, theme.captionBand.position != .none else { return storyboard }
         let width = canvasWidth - 2 * max(theme.captionBand.padding, theme.margins.left)
         let fonts = FrameFonts(theme: theme, scale: 1)

@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 
 /// Node cards measured once: the box Graphviz places for each node and the row heights the
 /// scene builder fills, in graph units (theme points at scale 1).
@@ -10,7 +9,7 @@ struct CardMeasure {
 
     /// With `splitGradients`, a gradient row wider than the card's title and value is written
     /// on two lines, for graphs whose width limits the text.
-    init(storyboard: Storyboard, theme: Theme, text: PangoText, splitGradients: Bool = false) {
+    init(storyboard: Storyboard, theme: Theme, text: any TextMeasuring, splitGradients: Bool = false) {
         let graph = storyboard.evaluation.graph
         let cards = graph.nodes.indices.map { NodeCard(index: $0, storyboard: storyboard) }
         let fonts = FrameFonts(theme: theme, scale: 1)

@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 
 /// The focus camera: each step looks at its active nodes and as many of their neighbours as
 /// fit, through a window the size of the graph area, with an overview of the whole graph in a

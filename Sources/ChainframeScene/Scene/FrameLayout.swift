@@ -1,8 +1,8 @@
 import Chainframe
-import ChainframeGraphics
 
 /// The one geometry every frame of a storyboard shares: node boxes sized for the largest
-/// text any frame puts in them, laid out once by Graphviz, fitted into one canvas.
+/// text any frame puts in them, laid out once (by Graphviz, through a ``GraphLayoutEngine``),
+/// fitted into one canvas.
 public struct FrameLayout: Sendable {
     /// The canvas size in points.
     public let canvasSize: Size
@@ -66,7 +66,8 @@ public struct FrameLayout: Sendable {
     public let drawing: Rect
 
     /// Measures, lays out and fits the storyboard's graph.
-    package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) throws {
+    package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: any TextMeasuring,
+                 engine: any GraphLayoutEngine.Type) throws {
         let graph = storyboard.evaluation.graph
         // Cards as measured, then (small graphs) with long gradients on two lines.
         var measures = [CardMeasure(storyboard: storyboard, theme: theme, text: text)]
@@ -101,7 +102,7 @@ public struct FrameLayout: Sendable {
             // On large graphs one crowded rank of inputs makes dot's crossing minimisation slow
             // (a 1 277-node MLP: 2.7 s with it, 0.6 s without): there they stand beside their use.
             if pinned { request.rankGroups = [LayoutRequest.RankGroup(.min, inputs)] }
-            let (raw, warnings) = try GraphvizLayout.layout(request)
+            let (raw, warnings) = try engine.layout(request)
             if allWarnings.isEmpty { allWarnings = warnings }
             for style in styles {
                 let labels = EdgeLabels(storyboard: storyboard, style: style)
@@ -277,7 +278,7 @@ public struct FrameLayout: Sendable {
     static let verticalPadding = 0.6, titleGap = 2.0, valueGap = 6.0
 
     /// The height of a caption band of a title, a headline and `lines - 1` detail lines.
-    static func bandHeight(_ theme: Theme, lines: Int, text: PangoText) -> Double {
+    static func bandHeight(_ theme: Theme, lines: Int, text: any TextMeasuring) -> Double {
         guard theme.captionBand.position != .none else { return 0 }
         let fonts = FrameFonts(theme: theme, scale: 1)
         let title = text.measure("Ag", font: fonts.captionTitle).height

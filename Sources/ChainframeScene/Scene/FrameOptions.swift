@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// How frames are sized and laid out.
 public struct FrameOptions: Sendable, Equatable {

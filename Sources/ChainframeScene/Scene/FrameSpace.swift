@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 
 /// The parts of the canvas around the graph: margins, the graph's title, the caption band
 /// (as tall as the longest wrapped caption), and the area left for the graph.
@@ -18,7 +17,7 @@ struct FrameSpace {
     /// The widest caption line (for canvases fitted to the graph).
     let widestCaption: Double
 
-    init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: PangoText) {
+    init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: any TextMeasuring) {
         self.options = options
         self.theme = theme
         let fonts = FrameFonts(theme: theme, scale: 1)
@@ -99,7 +98,7 @@ struct FrameSpace {
 extension EdgeLabels {
     /// The room each edge's label asks for along the rank axis, by edge index, in graph units:
     /// the chip and clearance to the rings of the nodes on both sides.
-    func rooms(edges: [Edge], direction: RankDirection, font: FontSpec, theme: Theme, text: PangoText) -> [Double] {
+    func rooms(edges: [Edge], direction: RankDirection, font: FontSpec, theme: Theme, text: any TextMeasuring) -> [Double] {
         var bold = font
         bold.weight = .bold
         let ring = 6 + theme.highlightWidth / 2 + FrameLayout.labelClearance

@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// Curve helpers for edges: sampling Graphviz's Bézier chains, offsetting, arrowheads.
 enum Curves {

@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 
 /// Places the chip of every edge label once per layout, so that in every frame it keeps
 /// `clearance` from every node box, highlight ring and other chip, stays inside the free

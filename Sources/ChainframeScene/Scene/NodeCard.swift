@@ -1,6 +1,5 @@
 import Chainframe
 import Foundation
-import ChainframeGraphics
 
 /// The texts a node shows, in every state a frame can put it in.
 ///

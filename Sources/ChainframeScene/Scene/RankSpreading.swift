@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// Widens the gaps between ranks of a Graphviz layout one by one, each to what it holds.
 ///

@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// One picture as plain data: a closed set of elements in drawing order.
 ///

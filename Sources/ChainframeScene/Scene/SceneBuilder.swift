@@ -1,9 +1,8 @@
 import Chainframe
-import ChainframeGraphics
 
 /// Builds the scene of each step from the shared layout, the storyboard and the theme.
 ///
-/// Measures text through its own `PangoText`, so use one builder per thread.
+/// Measures text through its own text measurer (`TextMeasuring`), so use one builder per thread.
 public struct SceneBuilder {
     public let storyboard: Storyboard
     public let layout: FrameLayout
@@ -11,10 +10,10 @@ public struct SceneBuilder {
     public let options: FrameOptions
     let fonts: FrameFonts
     let edgeLabels: EdgeLabels
-    let text: PangoText
+    let text: any TextMeasuring
 
     public init(storyboard: Storyboard, layout: FrameLayout, theme: Theme, options: FrameOptions,
-                text: PangoText = PangoText()) {
+                text: any TextMeasuring) {
         self.text = text
         self.storyboard = storyboard
         self.layout = layout

@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 extension SceneElement {
     /// The element moved by `offset` (the focus camera slides the graph under its window).

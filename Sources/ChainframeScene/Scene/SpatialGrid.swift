@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// Items bucketed by the square cells their boxes touch, for near-neighbour questions that
 /// stay fast on graphs with thousands of nodes (label placement asks thousands of them).

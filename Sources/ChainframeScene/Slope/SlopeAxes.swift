@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 import Foundation
 
 extension SlopeSceneBuilder {

@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 import Foundation
 
 /// Draws "the derivative as a slope": the curve of f, its tangent at the point, a secant for
@@ -10,10 +9,10 @@ public struct SlopeSceneBuilder {
     public let size: Size
     public let phrases: Phrasebook
     public let precision: Int
-    let text: PangoText
+    let text: any TextMeasuring
 
     public init(study: SlopeStudy, theme: Theme, size: Size, phrases: Phrasebook = .english, precision: Int = 4,
-                text: PangoText = PangoText()) {
+                text: any TextMeasuring) {
         self.study = study
         self.theme = theme
         self.size = size

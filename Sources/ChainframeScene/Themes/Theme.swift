@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// Everything about how frames look: colours, fonts, sizes, shapes, margins, caption band.
 ///

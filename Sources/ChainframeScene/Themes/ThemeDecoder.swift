@@ -1,5 +1,4 @@
 import enum Chainframe.DiagnosticText
-import ChainframeGraphics
 import Yams
 
 /// The text of one theme file, kept so that errors can quote the offending line.

@@ -1,5 +1,4 @@
 import enum Chainframe.DiagnosticText
-import ChainframeGraphics
 import Foundation
 import Yams
 

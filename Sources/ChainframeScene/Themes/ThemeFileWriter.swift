@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 
 extension ThemeFile {
     /// The canonical full theme file for `theme`: every key, in the documented order.

@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// The layout of a theme file: every key, in canonical order, bound to its place in `Theme`.
 ///

@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 
 /// The `json` exporter's document, also what external exporters read on standard input:
 /// nodes, edges, values, gradients, local derivatives, geometry and the steps.
@@ -11,7 +10,7 @@ public enum ChainframeDocument {
     /// The current version of the document.
     public static let version = 1
 
-    public static func json(_ context: ExportContext) -> JSONValue {
+    public static func json(_ context: LessonPicture) -> JSONValue {
         let storyboard = context.storyboard
         let evaluation = storyboard.evaluation
         let graph = evaluation.graph
@@ -86,18 +85,4 @@ public enum ChainframeDocument {
 
     /// Coordinates to 1/100 pt: enough for drawing, and stable text.
     static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
-}
-
-extension Exporter {
-    /// `json`: the documented, versioned document of the graph, its geometry and steps.
-    public static let json = Exporter(
-        name: "json",
-        summary: "A versioned JSON document: nodes, edges, values, gradients, geometry, steps (docs/json-format.md).",
-        capabilities: [.text],
-        files: { base in ["\(base).json": "json"] }
-    ) { context in
-        let url = context.file("\(context.baseName).json")
-        try AtomicFile.write(ChainframeDocument.json(context).serialized(indent: 2) + "\n", to: url)
-        return [url]
-    }
 }

@@ -1,33 +1,17 @@
 import Chainframe
-import ChainframeGraphics
 import Foundation
-
-extension Exporter {
-    /// `dot`: the annotated graph in Graphviz DOT with the frames' positions, to keep styling
-    /// with Graphviz tools (`neato -n2 -Tpng lecture.dot` draws it as laid out).
-    public static let dot = Exporter(
-        name: "dot",
-        summary: "Graphviz DOT of the annotated graph with fixed positions (draw with neato -n2).",
-        capabilities: [.text, .single],
-        files: { base in ["\(base).dot": "dot"] }
-    ) { context in
-        let url = context.file("\(context.baseName).dot")
-        try AtomicFile.write(DOTDocument(context).text, to: url)
-        return [url]
-    }
-}
 
 /// The DOT text of a storyboard's graph in its summary state: every value and gradient, the
 /// backward label on every edge, positions and sizes from the shared layout.
 ///
 /// Graphviz's y axis points up, so canvas points (y down) are written as (x, height − y);
 /// sizes are in inches (72 points each), as Graphviz wants them.
-struct DOTDocument {
-    let context: ExportContext
+package struct DOTDocument {
+    let context: LessonPicture
 
-    init(_ context: ExportContext) { self.context = context }
+    package init(_ context: LessonPicture) { self.context = context }
 
-    var text: String {
+    package var text: String {
         let graph = context.storyboard.evaluation.graph
         let theme = context.theme
         let scale = context.graphScale
@@ -111,7 +95,7 @@ struct DOTDocument {
 
     /// `s` as a DOT double-quoted string: quotes and backslashes escaped, line breaks as
     /// Graphviz's centred `\n`. UTF-8 text stays as it is.
-    static func quoted(_ s: String) -> String {
+    package static func quoted(_ s: String) -> String {
         var out = "\""
         for character in s {
             switch character {

@@ -1,31 +1,19 @@
 import Chainframe
 import Foundation
 
-extension Exporter {
-    /// `markdown`: a blog-post skeleton with one section per step, its frame and its equations.
-    ///
-    /// Writes the PNG frames it shows too (through `pngFrames`), so the images exist.
-    public static let markdown = Exporter(
-        name: "markdown",
-        summary: "A blog-post skeleton: the source, each step's frame and equations, a table of gradients (writes the PNG frames too).",
-        capabilities: [.text, .sequence],
-        files: { base in Exporter.pngFrames.files(base).merging(["\(base).md": "markdown"]) { first, _ in first } }
-    ) { context in
-        let frames = try Exporter.pngFrames.export(context)
-        let url = context.file("\(context.baseName).md")
-        try AtomicFile.write(MarkdownDocument(context).text, to: url)
-        return [url] + frames
-    }
-}
-
 /// The Markdown text of a storyboard: title, introduction, source, one section per step
 /// (heading, frame image, explanation) and a summary table of values and gradients.
-struct MarkdownDocument {
-    let context: ExportContext
+package struct MarkdownDocument {
+    let context: LessonPicture
+    /// The file name of step `index`'s frame image (the `png-frames` files beside the document).
+    let frameName: (Int) -> String
 
-    init(_ context: ExportContext) { self.context = context }
+    package init(_ context: LessonPicture, frameName: @escaping (Int) -> String) {
+        self.context = context
+        self.frameName = frameName
+    }
 
-    var text: String {
+    package var text: String {
         let storyboard = context.storyboard
         let graph = storyboard.evaluation.graph
         let output = graph.displayName(of: graph.output)
@@ -45,7 +33,7 @@ struct MarkdownDocument {
             out.append("## " + Self.escaped(step.caption.titleWithRule))
             out.append("")
             let alt = Self.escaped(step.caption.titleWithRule + " — " + step.caption.headline)
-            out.append("![\(alt)](\(PNGFramesWriter.fileName(index)))")
+            out.append("![\(alt)](\(frameName(index)))")
             out.append("")
             out.append(Self.escaped(step.caption.headline))
             if !step.caption.details.isEmpty {
@@ -84,7 +72,7 @@ struct MarkdownDocument {
     }
 
     /// Prose with Markdown's special characters escaped, so `x_1 · x_2` stays as written.
-    static func escaped(_ s: String) -> String {
+    package static func escaped(_ s: String) -> String {
         var out = ""
         for character in s {
             switch character {
@@ -105,7 +93,7 @@ struct MarkdownDocument {
     }
 
     /// A code fence longer than any run of backticks in `text`.
-    static func fence(for text: String) -> String {
+    package static func fence(for text: String) -> String {
         var longest = 0, run = 0
         for character in text {
             run = character == "`" ? run + 1 : 0

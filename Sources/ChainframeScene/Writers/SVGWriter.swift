@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 import Foundation
 
 /// Writes a scene as SVG text: real `<text>` elements (not glyph outlines), each element's

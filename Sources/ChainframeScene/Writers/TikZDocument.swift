@@ -1,35 +1,17 @@
 import Chainframe
 import Foundation
 
-extension Exporter {
-    /// `tikz`: one TikZ picture with a Beamer overlay per step, as a fragment to `\input` into a
-    /// frame (`<base>.tex`) and as a document pdflatex compiles on its own (`<base>-standalone.tex`).
-    public static let tikz = Exporter(
-        name: "tikz",
-        summary: "A TikZ picture with one Beamer overlay per step (<base>.tex to \\input, <base>-standalone.tex for pdflatex).",
-        capabilities: [.vector, .sequence, .text],
-        files: { base in ["\(base).tex": "tikz", "\(base)-standalone.tex": "tikz"] }
-    ) { context in
-        let document = TikZDocument(context)
-        let fragment = context.file("\(context.baseName).tex")
-        let standalone = context.file("\(context.baseName)-standalone.tex")
-        try AtomicFile.write(document.fragment, to: fragment)
-        try AtomicFile.write(document.standalone, to: standalone)
-        return [fragment, standalone]
-    }
-}
-
 /// The TikZ text of a storyboard: every step's scene in one picture, what all steps share drawn
 /// once and the rest wrapped in `\only<…>{…}`, so step n is overlay n of a Beamer frame.
-struct TikZDocument {
-    let context: ExportContext
+package struct TikZDocument {
+    let context: LessonPicture
     /// `\definecolor` lines.
     let colorDefinitions: [String]
     /// The `tikzpicture` environment.
     let picture: [String]
     let usesHangul: Bool
 
-    init(_ context: ExportContext) {
+    package init(_ context: LessonPicture) {
         self.context = context
         var writer = TikZWriter(theme: context.theme)
         let steps = context.scenes().map { writer.commands($0) }
@@ -53,7 +35,7 @@ struct TikZDocument {
 
     /// The fragment: colours and the picture, scaled to fit the frame, for
     /// `\begin{frame}\input{lecture.tex}\end{frame}`.
-    var fragment: String {
+    package var fragment: String {
         var lines = header
         if usesHangul {
             lines.append("% The text has Hangul: under pdflatex, put \\usepackage{kotex} in the preamble (Debian: texlive-lang-korean).")
@@ -70,7 +52,7 @@ struct TikZDocument {
     }
 
     /// A Beamer document with one frame holding the picture: `pdflatex` compiles it as it is.
-    var standalone: String {
+    package var standalone: String {
         let size = context.canvasSize
         let aspect = size.width / max(size.height, 1) >= 1.5 ? "aspectratio=169" : "aspectratio=43"
         var lines = header
@@ -122,15 +104,15 @@ struct TikZDocument {
     // MARK: Overlays
 
     /// A run of consecutive commands shown at the same steps (1-based).
-    struct Run: Equatable {
-        var steps: [Int]
-        var commands: [String]
+    package struct Run: Equatable {
+        package var steps: [Int]
+        package var commands: [String]
     }
 
     /// Merges the steps' command lists into one drawing order that keeps every step's own
     /// order (so nothing is drawn over what it was under), and groups consecutive commands
     /// shown at the same steps.
-    static func overlays(_ steps: [[String]]) -> [Run] {
+    package static func overlays(_ steps: [[String]]) -> [Run] {
         // A command drawn twice in one step is told apart by its occurrence.
         struct Item: Hashable { var command: String; var occurrence: Int }
         var order: [Item] = []
@@ -195,7 +177,7 @@ struct TikZDocument {
     }
 
     /// Beamer's overlay specification for sorted step numbers: `2`, `1-3`, `1,4-6`.
-    static func overlaySpecification(_ steps: [Int]) -> String {
+    package static func overlaySpecification(_ steps: [Int]) -> String {
         var parts: [String] = []
         var index = 0
         while index < steps.count {

@@ -1,5 +1,4 @@
 import Chainframe
-import ChainframeGraphics
 import Foundation
 
 /// Writes scenes as TikZ commands, one command per drawn element, in canvas points.

@@ -1,4 +1,3 @@
-import ChainframeGraphics
 import Foundation
 
 /// Ease-in-out timing for transitions: slow start, slow end, never a jump.

@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 extension SceneElement {
     /// The element's role (texts carry theirs in the run); nil for groups.

@@ -1,4 +1,3 @@
-import ChainframeGraphics
 
 /// The motion from one step's scene to the next: a pure function of the two scenes and a
 /// progress t in [0, 1] that yields the in-between scene.
