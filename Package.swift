@@ -63,11 +63,17 @@ let package = Package(
         .executableTarget(name: "FuzzRender", dependencies: ["Chainframe", "ChainframeGraphics", "ChainframeRender"],
                           path: "Fuzz/FuzzRender"),
         .testTarget(name: "ChainframeTests", dependencies: ["Chainframe"]),
-        // Builds with ChainframeScene alone: no C module in its dependency graph (checked too).
-        .testTarget(name: "ChainframeSceneTests", dependencies: ["ChainframeScene", "Chainframe"]),
+        // The lecture's text measurements and layouts as Pango and Graphviz gave them: recorded by
+        // ChainframeRenderTests, replayed by ChainframeSceneTests. Pure Swift.
+        .target(name: "SceneTestSupport", dependencies: ["ChainframeScene", "Chainframe"],
+                path: "Tests/SceneTestSupport"),
+        // Builds with ChainframeScene alone, no C library linked (checked from the package's
+        // description), and writes the lecture's text goldens from the replayed recording.
+        .testTarget(name: "ChainframeSceneTests", dependencies: ["ChainframeScene", "Chainframe", "SceneTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ChainframeGraphicsTests", dependencies: ["ChainframeGraphics", "ChainframeScene"]),
         .testTarget(name: "ChainframeRenderTests",
-                    dependencies: ["ChainframeRender", "Chainframe", "ChainframeScene", "ChainframeGraphics",
+                    dependencies: ["ChainframeRender", "Chainframe", "ChainframeScene", "ChainframeGraphics", "SceneTestSupport",
                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
                     exclude: ["__Snapshots__", "__Goldens__"]),
         .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "Chainframe"],

@@ -7,7 +7,7 @@ import Synchronization
 /// Graphviz keeps global state and is not thread-safe, so every call into it
 /// happens while holding one process-wide lock. Messages Graphviz would print
 /// are collected and returned as warnings, or thrown as `LayoutError.graphviz`.
-public enum GraphvizLayout: GraphLayoutEngine {
+public enum GraphvizLayout {
     /// Lays out `request`; returns the layout and any warnings Graphviz reported.
     public static func layout(_ request: LayoutRequest) throws -> (layout: GraphLayout, warnings: [String]) {
         let index = try validatedNodeIndex(request)

@@ -10,7 +10,7 @@ extension Exporter {
         files: { base in ["\(base).dot": "dot"] }
     ) { context in
         let url = context.file("\(context.baseName).dot")
-        try AtomicFile.write(DOTDocument(context.picture).text, to: url)
+        try AtomicFile.write(context.picture.text(.dot), to: url)
         return [url]
     }
 }

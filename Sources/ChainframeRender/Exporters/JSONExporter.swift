@@ -9,7 +9,7 @@ extension Exporter {
         files: { base in ["\(base).json": "json"] }
     ) { context in
         let url = context.file("\(context.baseName).json")
-        try AtomicFile.write(ChainframeDocument.json(context.picture).serialized(indent: 2) + "\n", to: url)
+        try AtomicFile.write(context.picture.text(.json), to: url)
         return [url]
     }
 }

@@ -12,7 +12,7 @@ extension Exporter {
     ) { context in
         let frames = try Exporter.pngFrames.export(context)
         let url = context.file("\(context.baseName).md")
-        try AtomicFile.write(MarkdownDocument(context.picture, frameName: { PNGFramesWriter.fileName($0) }).text, to: url)
+        try AtomicFile.write(context.picture.text(.markdown), to: url)
         return [url] + frames
     }
 }

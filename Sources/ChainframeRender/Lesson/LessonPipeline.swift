@@ -72,21 +72,13 @@ public final class LessonPipeline {
 
     /// A text format, in memory: what the exporter of the same name writes into its file.
     public func text(_ format: TextFormat) -> String {
-        let picture = exportContext().picture
-        switch format {
-        case .dot: return DOTDocument(picture).text
-        case .json: return ChainframeDocument.json(picture).serialized(indent: 2) + "\n"
-        case .tikz: return TikZDocument(picture).fragment
-        case .tikzStandalone: return TikZDocument(picture).standalone
-        case .markdown: return MarkdownDocument(picture, frameName: { PNGFramesWriter.fileName($0) }).text
-        }
+        exportContext().picture.text(format)
     }
 
     /// The SVG picture of step `step`, in memory (real text, classes by role).
     public func svg(step: Int) throws(ChainframeError) -> String {
         try checkStep(step)
-        let picture = exportContext().picture
-        return SVGWriter.svg(picture.scene(step), title: picture.stepTitle(step), measure: picture.textMetrics)
+        return exportContext().picture.svg(step: step)
     }
 
     /// Runs `exporters` into `directory` (created if needed) while holding its lock, so two runs
@@ -166,20 +158,6 @@ public final class LessonPipeline {
         context.video = options.videoOptions
         return context
     }
-}
-
-/// The text formats a ``LessonPipeline`` (and a `Lesson`) can give in memory.
-public enum TextFormat: String, Sendable, CaseIterable {
-    /// Graphviz DOT with the computed positions (the `dot` exporter's file).
-    case dot
-    /// The versioned JSON document (the `json` exporter's file; docs/json-format.md).
-    case json
-    /// The TikZ picture with Beamer overlays, to `\input` (the `tikz` exporter's `<name>.tex`).
-    case tikz
-    /// The TikZ picture as a document pdflatex compiles on its own.
-    case tikzStandalone = "tikz-standalone"
-    /// The blog-post skeleton (its images are the `png-frames` files, not included).
-    case markdown
 }
 
 extension ChainframeError {

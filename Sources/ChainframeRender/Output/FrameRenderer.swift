@@ -20,10 +20,8 @@ public final class FrameRenderer {
     /// too long for the band are continued on further frames (`storyboard` then has more steps).
     public convenience init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
         let text = PangoText()
-        let storyboard = CaptionLines.continued(storyboard, theme: theme, options: options, text: text)
-        let layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text,
-                                     engine: GraphvizLayout.self)
-        self.init(storyboard: storyboard, theme: theme, options: options, layout: layout, text: text)
+        let laidOut = try SceneBuilder(laying: storyboard, theme: theme, options: options, text: text, engine: GraphvizEngine())
+        self.init(storyboard: laidOut.storyboard, theme: theme, options: options, layout: laidOut.layout, text: text)
     }
 
     /// A renderer that shares an existing layout (one per thread: Pango is per thread).

@@ -36,10 +36,10 @@ public struct PNGFramesWriter: Sendable {
         self.progress = progress
     }
 
-    /// The file name of frame `index`, zero-padded to at least `digits` digits: `frame-000.png`.
+    /// The file name of frame `index`, zero-padded to at least `digits` digits: `frame-000.png`
+    /// (``LessonPicture/frameFileName(_:digits:)``, which the Markdown document links to).
     public static func fileName(_ index: Int, digits: Int = 3) -> String {
-        let number = String(index)
-        return "frame-" + String(repeating: "0", count: max(0, digits - number.count)) + number + ".png"
+        LessonPicture.frameFileName(index, digits: digits)
     }
 
     /// Renders and writes every frame, then `frames.json`; returns the records.

@@ -43,7 +43,7 @@ public enum RankDirection: String, Sendable, Hashable, Codable {
 }
 
 /// Everything the layout engine needs: nodes, edges and spacing.
-public struct LayoutRequest: Sendable, Hashable {
+public struct LayoutRequest: Sendable, Hashable, Codable {
     public var nodes: [LayoutNode]
     public var edges: [LayoutEdge]
     public var rankDirection: RankDirection
@@ -58,8 +58,8 @@ public struct LayoutRequest: Sendable, Hashable {
     public var rankGroups: [RankGroup] = []
 
     /// Node ids constrained to one rank.
-    public struct RankGroup: Sendable, Hashable {
-        public enum Constraint: String, Sendable, Hashable { case same, min, max }
+    public struct RankGroup: Sendable, Hashable, Codable {
+        public enum Constraint: String, Sendable, Hashable, Codable { case same, min, max }
         public var constraint: Constraint
         public var nodes: [String]
 

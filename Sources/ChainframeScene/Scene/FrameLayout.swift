@@ -67,7 +67,7 @@ public struct FrameLayout: Sendable {
 
     /// Measures, lays out and fits the storyboard's graph.
     package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: any TextMeasuring,
-                 engine: any GraphLayoutEngine.Type) throws {
+                 engine: any GraphLayoutEngine) throws {
         let graph = storyboard.evaluation.graph
         // Cards as measured, then (small graphs) with long gradients on two lines.
         var measures = [CardMeasure(storyboard: storyboard, theme: theme, text: text)]

@@ -40,6 +40,13 @@ public struct LessonPicture {
         return name.isEmpty || name == "/" ? "stdin" : name
     }
 
+    /// The file name of frame `index` of the `png-frames` files, zero-padded to at least
+    /// `digits` digits: `frame-000.png`.
+    public static func frameFileName(_ index: Int, digits: Int = 3) -> String {
+        let number = String(index)
+        return "frame-" + String(repeating: "0", count: max(0, digits - number.count)) + number + ".png"
+    }
+
     /// The steps of the lesson.
     public var storyboard: Storyboard { builder.storyboard }
     /// How the frames look.

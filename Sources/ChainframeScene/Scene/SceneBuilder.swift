@@ -23,6 +23,16 @@ public struct SceneBuilder {
         self.edgeLabels = layout.edgeLabels
     }
 
+    /// Lays `storyboard`'s graph out once — measuring text with `text`, placing nodes with
+    /// `engine` — and builds its scenes from that layout. Captions too long for the band are
+    /// continued on further frames, so the builder's `storyboard` may have more steps.
+    public init(laying storyboard: Storyboard, theme: Theme, options: FrameOptions, text: any TextMeasuring,
+                engine: any GraphLayoutEngine) throws {
+        let storyboard = CaptionLines.continued(storyboard, theme: theme, options: options, text: text)
+        let layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text, engine: engine)
+        self.init(storyboard: storyboard, layout: layout, theme: theme, options: options, text: text)
+    }
+
     var graph: Graph { storyboard.evaluation.graph }
     var s: Double { layout.graphScale }
 

@@ -5,13 +5,8 @@ import Foundation
 /// (heading, frame image, explanation) and a summary table of values and gradients.
 package struct MarkdownDocument {
     let context: LessonPicture
-    /// The file name of step `index`'s frame image (the `png-frames` files beside the document).
-    let frameName: (Int) -> String
 
-    package init(_ context: LessonPicture, frameName: @escaping (Int) -> String) {
-        self.context = context
-        self.frameName = frameName
-    }
+    package init(_ context: LessonPicture) { self.context = context }
 
     package var text: String {
         let storyboard = context.storyboard
@@ -33,7 +28,7 @@ package struct MarkdownDocument {
             out.append("## " + Self.escaped(step.caption.titleWithRule))
             out.append("")
             let alt = Self.escaped(step.caption.titleWithRule + " — " + step.caption.headline)
-            out.append("![\(alt)](\(frameName(index)))")
+            out.append("![\(alt)](\(LessonPicture.frameFileName(index)))")
             out.append("")
             out.append(Self.escaped(step.caption.headline))
             if !step.caption.details.isEmpty {
