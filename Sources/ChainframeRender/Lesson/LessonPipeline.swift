@@ -125,8 +125,10 @@ public final class LessonPipeline {
 
     /// The exporters called `names` (built-in, or external on `PATH`), in order, each once.
     ///
-    /// - Parameter available: the exporters to choose from; a caller choosing for many lessons
-    ///   passes `ExporterRegistry.all()` once instead of searching `PATH` each time.
+    /// - Parameters:
+    ///   - names: the formats' names (`png-frames`, `pdf`, or an external exporter's).
+    ///   - available: the exporters to choose from; a caller choosing for many lessons
+    ///     passes `ExporterRegistry.all()` once instead of searching `PATH` each time.
     public static func exporters(named names: [String], available: [Exporter] = ExporterRegistry.all())
         throws(ChainframeError) -> [Exporter] {
         var chosen: [Exporter] = []

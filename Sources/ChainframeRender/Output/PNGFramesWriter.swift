@@ -37,7 +37,7 @@ public struct PNGFramesWriter: Sendable {
     }
 
     /// The file name of frame `index`, zero-padded to at least `digits` digits: `frame-000.png`
-    /// (``LessonPicture/frameFileName(_:digits:)``, which the Markdown document links to).
+    /// (`LessonPicture.frameFileName(_:digits:)`, which the Markdown document links to).
     public static func fileName(_ index: Int, digits: Int = 3) -> String {
         LessonPicture.frameFileName(index, digits: digits)
     }

@@ -16,8 +16,9 @@ public struct LessonPicture {
     /// The base of file names: `lecture` for `lecture.cg`.
     public let baseName: String
     /// The .cg file's name without its directory (published outputs never show where the
-    /// input lives), and its text.
+    /// input lives).
     public let sourceName: String
+    /// The .cg file's text.
     public let sourceText: String
     /// Chainframe's version, for metadata.
     public let version: String
