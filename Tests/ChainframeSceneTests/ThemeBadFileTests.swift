@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ChainframeRender
 @testable import ChainframeScene
 
 /// A theme file that must be refused, with the exact first line of the error.

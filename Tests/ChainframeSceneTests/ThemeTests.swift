@@ -1,8 +1,6 @@
-import ChainframeGraphics
 import Chainframe
 import Foundation
 import Testing
-@testable import ChainframeRender
 @testable import ChainframeScene
 
 /// Theme files, the theme catalog and the shipped themes (`swift test --filter ThemeTests`).

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import ChainframeRender
 @testable import ChainframeScene
 
 /// Theme files that asked for too much: font sizes, font lists, `extends` chains, aliases, size.

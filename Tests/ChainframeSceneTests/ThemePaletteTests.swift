@@ -1,7 +1,5 @@
-import ChainframeGraphics
 import Foundation
 import Testing
-@testable import ChainframeRender
 @testable import ChainframeScene
 
 extension ThemeTests {
