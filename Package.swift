@@ -7,7 +7,8 @@ let package = Package(
         // The engine: parse, evaluate, differentiate, storyboard. Pure Swift, no C libraries.
         .library(name: "Chainframe", targets: ["Chainframe"]),
         // The picture as plain data: geometry, colour, themes, the scene of each step and the
-        // text writers (SVG, TikZ, DOT, JSON, Markdown). Pure Swift: no C module below it.
+        // text writers (SVG, TikZ, DOT, JSON, Markdown). Pure Swift: no C library of the
+        // system below it (Yams, for theme files, compiles its own copy of libyaml).
         .library(name: "ChainframeScene", targets: ["ChainframeScene"]),
         // The pipeline and every exporter: layout (Graphviz), drawing (cairo + Pango), PNG
         // (libpng), PDF, video. Re-exports ChainframeScene.
