@@ -127,7 +127,9 @@ enum WholeCommands {
             let file = work.appendingPathComponent("memory.cg")
             try m.source.write(to: file, atomically: true, encoding: .utf8)
             let graph = try GraphBuilder.build(SourceFile(name: m.name, text: m.source))
-            let steps = try Storyboard(try Evaluation(graph)).steps.count
+            var byNode = Storyboard.Options()
+            byNode.granularity = .node
+            let steps = try Storyboard(try Evaluation(graph), options: byNode).steps.count
             let r = try median(1, [chainframe, "render", file.path, "--out", work.appendingPathComponent("memory").path] + m.options)
             print("Memory: \(m.name) (\(graph.nodes.count) nodes, one step per node: \(steps) steps), `render \(m.options.joined(separator: " "))` "
                   + "(whole storyboard, layout, summary picture): peak RSS \(String(format: "%.0f", r.peakMB)) MB, \(String(format: "%.1f", r.wall)) s.")

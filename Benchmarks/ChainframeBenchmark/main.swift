@@ -57,7 +57,7 @@ func wholeCommandTable() throws {
                                         options: ["--granularity", "rank"], dotSample: 12, runs: 3))
     }
     let memory = quick ? nil : WholeCommands.Case(name: "MLP 12-30-30-1", source: MLPGenerator.source(inputs: 12, hidden: [30, 30]),
-                                                  options: ["--format", "png"])
+                                                  options: ["--format", "png", "--granularity", "node"])
     try WholeCommands.report(chainframe: chainframe, cases: cases, memoryCase: memory, runDot: runDot)
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
@@ -39,6 +40,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
         let lesson = WatchedLesson(input: input, look: look, render: renderPage)
         // Stamped before the first render, so a save during it is not missed.
         let stamps = FileStamps(lesson.watchedPaths)

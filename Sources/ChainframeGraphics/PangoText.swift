@@ -8,17 +8,32 @@ import Synchronization
 /// is shaped once and redrawn cheaply. Metrics hinting and glyph-position rounding are
 /// off and the resolution is 72 dpi, so a font size is in canvas points and measurements
 /// do not depend on the canvas scale or surface type. Not thread-safe: use one instance
-/// per thread (Pango's Cairo font map is per thread).
+/// per thread (each keeps its own layouts).
 ///
-/// Even with a font map per thread, cairo 1.16 shares one `cairo_scaled_font_t` between
+/// cairo 1.16 shares one `cairo_scaled_font_t` between
 /// threads that ask for the same face and size, and its glyph caches are not safe under
 /// concurrent use: drawing a 2 922-node graph on two threads aborted in
 /// `cairo_scaled_font_destroy` (`! scaled_font->cache_frozen`) when one thread released a
 /// font the other was drawing with. So every call that shapes, draws or releases text holds
 /// one process-wide lock (`fontLock`); filling, stroking and PNG encoding stay parallel.
+///
+/// Since no two threads are ever inside Pango at once, every instance shares one font map:
+/// the fonts, fontsets and fontconfig's sorted font lists a frame needs are made once per
+/// process, not again on each drawing thread (a second thread drawing the lecture's frames
+/// used to repeat about fifty fontconfig sorts before its first frame).
 public final class PangoText: TextMeasuring {
     /// Held by every call into Pango and cairo's font code, on any thread.
     static let fontLock = Mutex(())
+
+    /// The font map of every instance (used only while holding `fontLock`).
+    nonisolated(unsafe) private static let fontMap = pango_cairo_font_map_new()!
+
+    /// Makes the shared font map now. Pango then reads fontconfig's configuration and font
+    /// caches (several milliseconds) on a thread of its own, so a command that will draw calls
+    /// this first and the set-up overlaps reading its input instead of delaying the first text.
+    public static func prepareFonts() {
+        _ = fontMap
+    }
 
     /// The most layouts kept; the cache is emptied when it would grow beyond this.
     public var layoutCacheLimit = 4096
@@ -35,7 +50,7 @@ public final class PangoText: TextMeasuring {
     }
 
     public init() {
-        context = pango_font_map_create_context(pango_cairo_font_map_get_default())
+        context = Self.fontLock.withLock { _ in pango_font_map_create_context(Self.fontMap) }
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_SLIGHT)

@@ -23,6 +23,25 @@ import Testing
         #expect(renderer.layout.nodeBoxes.count == 6)
     }
 
+    /// Workers take frames from one queue, the calling thread with the renderer it made and the
+    /// others with renderers of their own (all sharing one font map): the files are the bytes a
+    /// single thread writes.
+    @Test func framesWrittenOnSeveralThreadsAreTheBytesOfOneThread() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-jobs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var written: [Int: [String: Data]] = [:]
+        for jobs in [1, 3] {
+            let directory = root.appendingPathComponent("jobs-\(jobs)")
+            let writer = PNGFramesWriter(directory: directory, sourceName: "lecture.cg", sourceText: "a = 5", version: "test", jobs: jobs)
+            let records = try writer.write(try exampleRenderer("lecture"))
+            #expect(records.count == 9)
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            written[jobs] = try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: directory.appendingPathComponent($0))) })
+        }
+        #expect(written[1]?.count == 10)  // nine frames and frames.json
+        #expect(written[1] == written[3])
+    }
+
     @Test func sizeOfEveryFrameIsTheCanvas() throws {
         let renderer = try exampleRenderer("lecture")
         for index in renderer.storyboard.steps.indices {

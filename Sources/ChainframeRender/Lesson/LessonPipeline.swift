@@ -152,9 +152,13 @@ public final class LessonPipeline: Sendable {
     /// - Parameters:
     ///   - names: the formats' names (`png-frames`, `pdf`, or an external exporter's).
     ///   - available: the exporters to choose from; a caller choosing for many lessons
-    ///     passes `ExporterRegistry.all()` once instead of searching `PATH` each time.
-    public static func exporters(named names: [String], available: [Exporter] = ExporterRegistry.all())
+    ///     passes `ExporterRegistry.all()` once instead of searching `PATH` each time. Without
+    ///     it, `PATH` is searched only when a name is not built in (built-in names win anyway),
+    ///     so `render` with built-in formats reads no directory of `PATH`.
+    public static func exporters(named names: [String], available: [Exporter]? = nil)
         throws(ChainframeError) -> [Exporter] {
+        let builtInOnly = names.allSatisfy { name in ExporterRegistry.builtIn.contains { $0.name == name } }
+        let available = available ?? (builtInOnly ? ExporterRegistry.builtIn : ExporterRegistry.all())
         var chosen: [Exporter] = []
         for name in names {
             guard let exporter = available.first(where: { $0.name == name }) else {

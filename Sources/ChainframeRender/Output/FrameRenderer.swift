@@ -24,7 +24,7 @@ public final class FrameRenderer {
         self.init(storyboard: laidOut.storyboard, theme: theme, options: options, layout: laidOut.layout, text: text)
     }
 
-    /// A renderer that shares an existing layout (one per thread: Pango is per thread).
+    /// A renderer that shares an existing layout (one per thread: its canvas, layouts and encoder are).
     package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, layout: FrameLayout,
                 text: PangoText = PangoText()) {
         self.storyboard = storyboard

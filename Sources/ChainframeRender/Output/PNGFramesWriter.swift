@@ -52,8 +52,8 @@ public struct PNGFramesWriter: Sendable {
             Record(index: index, file: Self.fileName(index), phase: step.phase, caption: step.caption.plainText,
                    durationMilliseconds: step.durationMilliseconds)
         }
-        // Frames are drawn and encoded on `jobs` threads, each with its own renderer (Pango
-        // and cairo are per thread) sharing the one layout; each frame goes to disk at once.
+        // Frames are drawn and encoded on `jobs` threads, each with its own renderer (canvas,
+        // Pango layouts, encoder) sharing the one layout; each frame goes to disk at once.
         let workers = min(jobs, max(1, records.count))
         let failures = FailureBox()
         if workers == 1 {
@@ -62,10 +62,14 @@ public struct PNGFramesWriter: Sendable {
             }
         } else {
             let shared = SharedRenderer(renderer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                // Pango's font map is per thread: each worker makes its renderer on its own thread.
-                let mine = shared.sibling()
-                for index in stride(from: worker, to: records.count, by: workers) where !failures.hasFailed {
+            let queue = FrameQueue(count: records.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                // The calling thread keeps the renderer it made (its texts already shaped, so it
+                // starts drawing at once); every other worker makes its own on its thread. Each
+                // takes the next frame when it is free, so no worker idles while another still
+                // has frames to draw.
+                let mine = shared.forCurrentThread()
+                while !failures.hasFailed, let index = queue.next() {
                     do {
                         try writeFrame(index, with: mine, records: records, title: title)
                     } catch {
@@ -122,16 +126,54 @@ public struct PNGFramesWriter: Sendable {
         private let options: FrameOptions
         private let layout: FrameLayout
 
+        /// The renderer made on the thread that created this value, and that thread.
+        private let original: ThreadBound
+
         init(_ renderer: FrameRenderer) {
             storyboard = renderer.storyboard
             theme = renderer.theme
             options = renderer.options
             layout = renderer.layout
+            original = ThreadBound(renderer: renderer, thread: pthread_self())
+        }
+
+        /// The original renderer on the thread that made it, else a new one for the calling thread.
+        func forCurrentThread() -> FrameRenderer {
+            pthread_equal(pthread_self(), original.thread) != 0 ? original.renderer : sibling()
+        }
+
+        /// A renderer with the thread it belongs to; handed out only on that thread.
+        private final class ThreadBound: @unchecked Sendable {
+            let renderer: FrameRenderer
+            let thread: pthread_t
+
+            init(renderer: FrameRenderer, thread: pthread_t) {
+                self.renderer = renderer
+                self.thread = thread
+            }
         }
 
         /// A new renderer for the calling thread.
         func sibling() -> FrameRenderer {
             FrameRenderer(storyboard: storyboard, theme: theme, options: options, layout: layout)
+        }
+    }
+
+    /// Hands out frame indices in order, each once, to whichever worker asks.
+    final class FrameQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var following = 0
+        private let count: Int
+
+        init(count: Int) { self.count = count }
+
+        /// The next frame to draw, or nil when every frame is taken.
+        func next() -> Int? {
+            lock.withLock {
+                guard following < count else { return nil }
+                defer { following += 1 }
+                return following
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// Draws the distinct pictures of an animation (the in-betweens and one picture per hold) on
 /// several threads and hands them over in order.
 ///
-/// Each thread has its own renderer (cairo and Pango are per thread) sharing the one layout, and
+/// Each thread has its own renderer (canvas and Pango layouts are per thread) sharing the one layout, and
 /// its own canvas, reused for every picture it draws. At most `window` pictures wait in memory.
 struct MotionFrames {
     let renderer: FrameRenderer

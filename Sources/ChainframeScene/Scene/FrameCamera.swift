@@ -19,13 +19,18 @@ struct FrameCamera {
         var box = layout.nodeBoxes[primary].insetBy(dx: -ring, dy: -ring)
         // Then the step's other nodes, then neighbours, nearest first, while they fit.
         var neighbours = Set<Int>()
+        let consumers = self.consumers  // built once, not once per node
         for node in nodes {
             neighbours.formUnion(graph.nodes[node].inputs)
             neighbours.formUnion(consumers[node] ?? [])
         }
         let center = box.center
+        // Nodes as far as each other go in index order: `neighbours` is a set, whose order
+        // changes from run to run (the 353-node MLP's frames differed between two renders).
         let nearest = { (a: Int, b: Int) in
-            self.distance(self.layout.nodeBoxes[a].center, center) < self.distance(self.layout.nodeBoxes[b].center, center)
+            let da = self.distance(self.layout.nodeBoxes[a].center, center)
+            let db = self.distance(self.layout.nodeBoxes[b].center, center)
+            return da < db || (da == db && a < b)
         }
         let others = nodes.filter { $0 != primary }.sorted(by: nearest)
             + neighbours.subtracting(nodes).sorted(by: nearest)

@@ -93,6 +93,10 @@ struct LabelPlacement {
     /// Room (canvas points) beyond which more room around a chip no longer matters.
     static let ample = 48.0
 
+    /// How much farther than the nearest line so far a segment's box must be to skip the
+    /// segment (canvas points; rounding errors are below 1e-9 here).
+    static let pruningMargin = 1e-6
+
     /// How many rules `rect` breaks, and how much room it leaves: how much farther the nearest
     /// other line is than its own, and how far the nearest box or chip is (each up to `ample`).
     func faults(_ rect: Rect, _ edge: Edge, nodes: SpatialGrid, chips: SpatialGrid,
@@ -111,15 +115,24 @@ struct LabelPlacement {
         for index in nodes.query(near) { boxRoom = min(boxRoom, rect.distance(to: nodes.boxes[index])) }
         for index in chips.query(near) { boxRoom = min(boxRoom, rect.distance(to: chips.boxes[index])) }
         // Nearer its own edge than any other: the nearest segment within reach must be its own.
+        // A segment cannot be nearer than its bounding box: segments whose box is already
+        // farther than the nearest so far are skipped (most of them), with a margin far above
+        // rounding so that the minimum found is exactly the one of testing every segment.
+        let margin = LabelPlacement.pruningMargin
         var own = Double.infinity
         for line in lines[edge] ?? [] {
-            for (a, b) in zip(line, line.dropFirst()) { own = min(own, rect.distance(toSegment: a, b)) }
+            for (a, b) in zip(line, line.dropFirst()) {
+                let box = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x), height: abs(a.y - b.y))
+                if own.isFinite && rect.distance(to: box) > own + margin { continue }
+                own = min(own, rect.distance(toSegment: a, b))
+            }
         }
         var lineRoom = LabelPlacement.ample
         if own.isFinite {
             let reach = rect.insetBy(dx: -(own + LabelPlacement.ample), dy: -(own + LabelPlacement.ample))
             var other = Double.infinity
             for index in segments.query(reach) where owners[index].edge != edge {
+                if other.isFinite && rect.distance(to: segments.boxes[index]) > other + margin { continue }
                 other = min(other, rect.distance(toSegment: owners[index].a, owners[index].b))
             }
             if other <= own { count += 1 }

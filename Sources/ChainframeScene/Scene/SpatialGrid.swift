@@ -17,29 +17,41 @@ struct SpatialGrid {
         boxes.append(box)
         // Keys first: mutating the buckets from inside a call on `self` would copy them each time.
         var keys: [Int64] = []
-        forEachCell(box) { keys.append($0) }
+        forEachCell(box) { key, _, _ in keys.append(key) }
         for key in keys { buckets[key, default: []].append(index) }
         return index
     }
 
     /// Indices of the items whose boxes intersect `box` (each once).
+    ///
+    /// An item in several of the cells visited is reported from the first of them only: the
+    /// cell at the larger of its own and the query's first column and row (no set of seen
+    /// items to fill for each of the thousands of questions label placement asks).
     func query(_ box: Rect) -> [Int] {
         var found: [Int] = []
-        var seen = Set<Int>()
-        forEachCell(box) { key in
-            for index in buckets[key] ?? [] where seen.insert(index).inserted && boxes[index].intersects(box) {
-                found.append(index)
+        let queryStart = (x: index(box.minX), y: index(box.minY))
+        forEachCell(box) { key, x, y in
+            for item in buckets[key] ?? [] {
+                let own = boxes[item]
+                guard max(index(own.minX), queryStart.x) == x, max(index(own.minY), queryStart.y) == y,
+                      own.intersects(box) else { continue }
+                found.append(item)
             }
         }
         return found
     }
 
-    private func forEachCell(_ box: Rect, _ body: (Int64) -> Void) {
-        let x0 = Int64((box.minX / cell).rounded(.down)), x1 = Int64((box.maxX / cell).rounded(.down))
-        let y0 = Int64((box.minY / cell).rounded(.down)), y1 = Int64((box.maxY / cell).rounded(.down))
+    /// The column (or row) of the cells that coordinate `value` falls in.
+    private func index(_ value: Double) -> Int64 {
+        Int64((value / cell).rounded(.down))
+    }
+
+    private func forEachCell(_ box: Rect, _ body: (_ key: Int64, _ x: Int64, _ y: Int64) -> Void) {
+        let x0 = index(box.minX), x1 = index(box.maxX)
+        let y0 = index(box.minY), y1 = index(box.maxY)
         guard x1 - x0 < 4096, y1 - y0 < 4096 else { return }
         for x in x0...x1 {
-            for y in y0...y1 { body(x &* 1_000_003 &+ y) }
+            for y in y0...y1 { body(x &* 1_000_003 &+ y, x, y) }
         }
     }
 }
@@ -60,15 +72,23 @@ extension Rect {
     /// The shortest distance from the box to the segment `a`–`b` (0 when they cross).
     func distance(toSegment a: Point, _ b: Point) -> Double {
         if contains(a) || contains(b) { return 0 }
-        let corners = [Point(x: minX, y: minY), Point(x: maxX, y: minY), Point(x: maxX, y: maxY), Point(x: minX, y: maxY)]
-        for i in 0..<4 where Curves.segmentsCross(a, b, corners[i], corners[(i + 1) % 4]) { return 0 }
-        var best = Double.infinity
-        for corner in corners { best = min(best, Curves.distance(corner, toSegment: a, b)) }
-        for p in [a, b] {
-            let dx = max(0, max(minX - p.x, p.x - maxX)), dy = max(0, max(minY - p.y, p.y - maxY))
-            best = min(best, (dx * dx + dy * dy).squareRoot())
+        // Corners in order around the box, as a tuple: no array to allocate on this hot path.
+        let corners = (Point(x: minX, y: minY), Point(x: maxX, y: minY), Point(x: maxX, y: maxY), Point(x: minX, y: maxY))
+        if Curves.segmentsCross(a, b, corners.0, corners.1) || Curves.segmentsCross(a, b, corners.1, corners.2)
+            || Curves.segmentsCross(a, b, corners.2, corners.3) || Curves.segmentsCross(a, b, corners.3, corners.0) {
+            return 0
         }
-        return best
+        var best = Double.infinity
+        best = min(best, Curves.distance(corners.0, toSegment: a, b))
+        best = min(best, Curves.distance(corners.1, toSegment: a, b))
+        best = min(best, Curves.distance(corners.2, toSegment: a, b))
+        best = min(best, Curves.distance(corners.3, toSegment: a, b))
+        func pointDistance(_ p: Point) -> Double {
+            let dx = max(0, max(minX - p.x, p.x - maxX)), dy = max(0, max(minY - p.y, p.y - maxY))
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        best = min(best, pointDistance(a))
+        return min(best, pointDistance(b))
     }
 }
 
