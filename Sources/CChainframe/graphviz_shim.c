@@ -1,5 +1,6 @@
 /* Graphviz accessors and const-correct wrappers (see cchainframe.h). */
 #include "cchainframe.h"
+#include "graphviz_marks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,7 @@ cf_gv_edge *cf_gv_edge_add(cf_gv_graph *graph, cf_gv_node *tail, cf_gv_node *hea
 }
 
 int cf_gv_layout(cf_gv_context *context, cf_gv_graph *graph, const char *engine) {
+    cf_gv_keep_marks_clear();
     return gvLayout((GVC_t *)context, G(graph), engine);
 }
 
@@ -177,6 +179,7 @@ int cf_gv_render_png(cf_gv_context *context, const char *text, size_t *length) {
     Agraph_t *graph = agmemread(text);
     if (!graph) return -1;
     int status = -1;
+    cf_gv_keep_marks_clear();
     if (gvLayout((GVC_t *)context, graph, "dot") == 0) {
         char *data = NULL;
         unsigned int size = 0;
