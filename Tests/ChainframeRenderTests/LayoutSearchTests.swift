@@ -1,5 +1,6 @@
 import Chainframe
 import ChainframeGraphics
+import ChainframeScene
 import ChainframeRender
 import Testing
 
@@ -18,8 +19,8 @@ import Testing
             for theme in [Theme.classroom, .chalkboard] {
                 var options = FrameOptions()
                 options.size = size
-                let pruned = try FrameLayout.choice(storyboard: storyboard, theme: theme, options: options, exhaustive: false)
-                let exhaustive = try FrameLayout.choice(storyboard: storyboard, theme: theme, options: options, exhaustive: true)
+                let pruned = try FrameLayout.choice(storyboard: storyboard, theme: theme, options: options, text: PangoText(), engine: GraphvizEngine(), exhaustive: false)
+                let exhaustive = try FrameLayout.choice(storyboard: storyboard, theme: theme, options: options, text: PangoText(), engine: GraphvizEngine(), exhaustive: true)
                 #expect(pruned == exhaustive, "\(example) at \(size) on \(theme.name)")
             }
         }
@@ -33,8 +34,8 @@ import Testing
         for direction in [RankDirection.leftToRight, .topToBottom] {
             var options = FrameOptions()
             options.rankDirection = direction
-            let pruned = try FrameLayout.choice(storyboard: storyboard, theme: .classroom, options: options, exhaustive: false)
-            let exhaustive = try FrameLayout.choice(storyboard: storyboard, theme: .classroom, options: options, exhaustive: true)
+            let pruned = try FrameLayout.choice(storyboard: storyboard, theme: .classroom, options: options, text: PangoText(), engine: GraphvizEngine(), exhaustive: false)
+            let exhaustive = try FrameLayout.choice(storyboard: storyboard, theme: .classroom, options: options, text: PangoText(), engine: GraphvizEngine(), exhaustive: true)
             #expect(pruned == exhaustive)
             #expect(pruned.direction == direction)
         }
@@ -43,7 +44,7 @@ import Testing
     /// The lecture's slide needs only the first rank: full labels, inputs together, one-line gradients.
     @Test func lectureKeepsTheBestRank() throws {
         let choice = try FrameLayout.choice(storyboard: try exampleStoryboard("lecture"), theme: .classroom,
-                                            options: FrameOptions(), exhaustive: false)
+                                            options: FrameOptions(), text: PangoText(), engine: GraphvizEngine(), exhaustive: false)
         #expect(choice.readable && choice.productLabels && choice.pinnedInputs && choice.splitGradients.isEmpty)
     }
 }
