@@ -102,7 +102,20 @@ static int reserve(uint8_t **buffer, size_t *capacity, size_t needed) {
 static void convert_row(const uint8_t *source, uint8_t *row, int width, int with_alpha) {
     const uint32_t *pixels = (const uint32_t *)source;
     if (!with_alpha) {
-        for (int x = 0; x < width; x++) {
+        /* `row` may start up to one byte after `source` (conversion in place, see
+         * `deflate_unfiltered`): every pixel is read before the bytes it lands on are written. */
+        int x = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Four pixels at a time: each 0x??RRGGBB becomes 0x00BBGGRR (R, G, B in memory order),
+         * packed into three 32-bit words. */
+        for (; x + 4 <= width; x += 4) {
+            uint32_t q0 = __builtin_bswap32(pixels[x]) >> 8, q1 = __builtin_bswap32(pixels[x + 1]) >> 8;
+            uint32_t q2 = __builtin_bswap32(pixels[x + 2]) >> 8, q3 = __builtin_bswap32(pixels[x + 3]) >> 8;
+            uint32_t words[3] = { q0 | q1 << 24, q1 >> 8 | q2 << 16, q2 >> 16 | q3 << 8 };
+            memcpy(row + 3 * x, words, sizeof words);
+        }
+#endif
+        for (; x < width; x++) {
             uint32_t p = pixels[x];
             row[3 * x] = (uint8_t)(p >> 16);
             row[3 * x + 1] = (uint8_t)(p >> 8);
@@ -160,15 +173,36 @@ static int prepare_texts(codec_state *state, const cf_png_text *texts, int text_
 
 /// Filters every row with filter type 0 and deflates the lot with libdeflate into
 /// `encoder->compressed`; returns the stream's length, or 0 on failure.
+///
+/// With `reusable`, opaque rows (3 bytes a pixel and a filter byte, never more than the 4
+/// bytes a pixel they come from) are written over the pixels themselves, front to back: row
+/// y's bytes start at y × (3w + 1), never after its pixels at y × stride, so nothing is
+/// overwritten before it is read. No second 6 MB buffer is then touched (fresh pages the
+/// kernel clears, and cache traffic).
 static size_t deflate_unfiltered(cf_png_encoder *encoder, const uint8_t *pixels, int width, int height,
-                                 int stride, int with_alpha, int level) {
+                                 int stride, int with_alpha, int reusable, int level) {
     size_t row_bytes = (size_t)width * (with_alpha ? 4 : 3) + 1;
     size_t total = row_bytes * (size_t)height;
-    if (reserve_mapped(&encoder->filtered, &encoder->filtered_capacity, total) != 0) return 0;
+    uint8_t *filtered;
+    if (reusable && !with_alpha && row_bytes <= (size_t)stride) {
+        filtered = (uint8_t *)pixels;
+    } else {
+        if (reserve_mapped(&encoder->filtered, &encoder->filtered_capacity, total) != 0) return 0;
+        filtered = encoder->filtered;
+    }
     for (int y = 0; y < height; y++) {
-        uint8_t *row = encoder->filtered + (size_t)y * row_bytes;
+        const uint8_t *source = pixels + (size_t)y * (size_t)stride;
+        uint8_t *row = filtered + (size_t)y * row_bytes;
+        /* In place, row 0's filter byte would land on pixel 0: convert first, then shift. */
+        if (row == source) {
+            uint8_t first[3];
+            convert_row(source, first, 1, 0);
+            convert_row(source + 4, row + 4, width - 1, 0);
+            memcpy(row + 1, first, 3);
+        } else {
+            convert_row(source, row + 1, width, with_alpha);
+        }
         row[0] = PNG_FILTER_VALUE_NONE;
-        convert_row(pixels + (size_t)y * (size_t)stride, row + 1, width, with_alpha);
     }
     if (!encoder->compressor || encoder->compressor_level != level) {
         if (encoder->compressor) libdeflate_free_compressor(encoder->compressor);
@@ -178,12 +212,12 @@ static size_t deflate_unfiltered(cf_png_encoder *encoder, const uint8_t *pixels,
     }
     size_t bound = libdeflate_zlib_compress_bound(encoder->compressor, total);
     if (reserve(&encoder->compressed, &encoder->compressed_capacity, bound) != 0) return 0;
-    return libdeflate_zlib_compress(encoder->compressor, encoder->filtered, total,
+    return libdeflate_zlib_compress(encoder->compressor, filtered, total,
                                     encoder->compressed, encoder->compressed_capacity);
 }
 
 int cf_png_encoder_encode(cf_png_encoder *encoder, const uint8_t *pixels, int width, int height, int stride,
-                          int with_alpha, const cf_png_text *texts, int text_count,
+                          int with_alpha, int pixels_reusable, const cf_png_text *texts, int text_count,
                           int filter, int compression_level,
                           const uint8_t **out, size_t *out_length,
                           char *error, size_t error_capacity) {
@@ -206,7 +240,8 @@ int cf_png_encoder_encode(cf_png_encoder *encoder, const uint8_t *pixels, int wi
     int channels = with_alpha ? 4 : 3;
     size_t compressed_length = 0;
     if (filter == CF_PNG_FILTER_NONE) {
-        compressed_length = deflate_unfiltered(encoder, pixels, width, height, stride, with_alpha, compression_level);
+        compressed_length = deflate_unfiltered(encoder, pixels, width, height, stride, with_alpha, pixels_reusable,
+                                               compression_level);
         if (compressed_length == 0) {
             cf_set_error(error, error_capacity, "out of memory (deflating the image data)");
             free_call_state(state);

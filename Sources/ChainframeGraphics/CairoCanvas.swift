@@ -233,6 +233,14 @@ public final class CairoCanvas {
         return try body(buffer)
     }
 
+    /// Gives `body` the bitmap to read and then overwrite (image canvases only; nil otherwise):
+    /// afterwards the pixels are undefined, and cairo is told they changed. The next picture
+    /// must start with `clear(to:)`, which paints every pixel.
+    public func consumePixelData<Result>(_ body: (PixelBuffer) throws -> Result) rethrows -> Result? {
+        defer { if pixelSize != nil { cairo_surface_mark_dirty(surface) } }
+        return try withPixelData(body)
+    }
+
     // MARK: Private
 
     private func addPath(_ shape: CanvasShape) {

@@ -67,23 +67,29 @@ public final class PNGFrameEncoder {
 
     /// Encodes an image canvas and hands the file's bytes to `body`; they are valid only
     /// inside `body` (the next frame reuses the buffer).
+    ///
+    /// With `consumingPixels` the canvas's pixels are used up: opaque frames are converted to
+    /// PNG rows in the canvas's own memory (no second 6 MB buffer at 1920×1080), so the canvas
+    /// holds no picture afterwards until it is drawn on from a clear.
     public func encode<Result>(_ canvas: CairoCanvas, transparent: Bool = false,
                                text: [(key: String, value: String)] = [],
-                               filter: PNGFilter = .none, compressionLevel: Int = 6,
+                               filter: PNGFilter = .none, compressionLevel: Int = 6, consumingPixels: Bool = false,
                                _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
-        let result = try canvas.withPixelData { pixels in
-            try encode(argb32: pixels.base, width: pixels.width, height: pixels.height, stride: pixels.stride,
-                       transparent: transparent, text: text, filter: filter, compressionLevel: compressionLevel,
-                       body)
+        let encodePixels = { (pixels: PixelBuffer) in
+            try self.encode(argb32: pixels.base, width: pixels.width, height: pixels.height, stride: pixels.stride,
+                            transparent: transparent, text: text, filter: filter, compressionLevel: compressionLevel,
+                            pixelsReusable: consumingPixels, body)
         }
+        let result = consumingPixels ? try canvas.consumePixelData(encodePixels) : try canvas.withPixelData(encodePixels)
         guard let result else { throw PNGError("only image canvases have pixels to encode") }
         return result
     }
 
     /// Encodes raw cairo ARGB32 pixels and hands the file's bytes to `body` (valid only inside it).
+    /// With `pixelsReusable` the pixels may be overwritten (they must be writable memory).
     public func encode<Result>(argb32 pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int,
                                transparent: Bool = false, text: [(key: String, value: String)] = [],
-                               filter: PNGFilter = .none, compressionLevel: Int = 6,
+                               filter: PNGFilter = .none, compressionLevel: Int = 6, pixelsReusable: Bool = false,
                                _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
         for (key, _) in text { try Self.validate(key: key) }
         let keys = text.map { cStringCopy($0.key) }, values = text.map { cStringCopy($0.value) }
@@ -95,7 +101,7 @@ public final class PNGFrameEncoder {
         var error = [CChar](repeating: 0, count: 256)
         let status = chunks.withUnsafeBufferPointer { chunkBuffer in
             cf_png_encoder_encode(encoder, pixels.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
-                                  Int32(stride), transparent ? 1 : 0, chunkBuffer.baseAddress,
+                                  Int32(stride), transparent ? 1 : 0, pixelsReusable ? 1 : 0, chunkBuffer.baseAddress,
                                   Int32(chunkBuffer.count),
                                   filter == .none ? Int32(CF_PNG_FILTER_NONE) : Int32(CF_PNG_FILTER_ADAPTIVE),
                                   Int32(compressionLevel), &output, &length, &error, error.count)

@@ -110,6 +110,30 @@ func canvasRGBA(_ canvas: CairoCanvas, opaque: Bool) -> [UInt8] {
             #expect(try PNGDecoder.decode(reused).rgba == canvasRGBA(canvas, opaque: !transparent))
         }
     }
+
+    /// Encoding that uses up the canvas (opaque rows converted over its own pixels) writes the
+    /// bytes the ordinary encoding writes, at every width (the four-pixel conversion and its
+    /// tail) and for transparent frames (which keep the separate buffer); the canvas is then
+    /// drawn again from a clear.
+    @Test(arguments: [1, 2, 3, 4, 5, 7, 301, 1921])
+    func consumingThePixelsGivesTheSameBytes(width: Int) throws {
+        let encoder = PNGFrameEncoder()
+        let canvas = try CairoCanvas.image(width: Double(width), height: 37)
+        for (round, transparent) in [false, true, false].enumerated() {
+            func draw() {
+                canvas.clear(to: transparent ? nil : .white)
+                canvas.fill(.circle(center: Point(x: Double(width) / 2, y: 18), radius: 15 + Double(round)),
+                            color: RGBA(r: 0.2, g: 0.4, b: 0.8, a: 0.6))
+                canvas.fill(.rect(Rect(x: 0, y: 30, width: Double(width), height: 3)), color: RGBA(r: 0.9, g: 0.1, b: 0.3))
+            }
+            draw()
+            let expected = try PNGEncoder.encode(canvas, transparent: transparent)
+            let pixels = canvasRGBA(canvas, opaque: !transparent)
+            let consumed = try encoder.encode(canvas, transparent: transparent, consumingPixels: true) { Array($0) }
+            #expect(consumed == expected)
+            #expect(try PNGDecoder.decode(consumed).rgba == pixels)
+        }
+    }
 }
 
 func containsASCII(_ bytes: [UInt8], _ needle: String) -> Bool {

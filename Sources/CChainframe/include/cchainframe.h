@@ -106,9 +106,11 @@ void cf_png_encoder_free(cf_png_encoder *encoder);
 /// release, never freed by the caller. On failure returns -1 with a message in `error`. With
 /// `CF_PNG_FILTER_NONE` the image data is deflated by libdeflate at `compression_level`
 /// (0...9) and written by libpng as IDAT chunks; with `CF_PNG_FILTER_ADAPTIVE` libpng filters
-/// and deflates (zlib) itself.
+/// and deflates (zlib) itself. With `pixels_reusable` = 1 the caller gives up the pixels: an
+/// opaque image without row filter is converted in place, over them (the caller draws the
+/// whole image again before reading them).
 int cf_png_encoder_encode(cf_png_encoder *encoder, const uint8_t *pixels, int width, int height, int stride,
-                          int with_alpha, const cf_png_text *texts, int text_count,
+                          int with_alpha, int pixels_reusable, const cf_png_text *texts, int text_count,
                           int filter, int compression_level,
                           const uint8_t **out, size_t *out_length,
                           char *error, size_t error_capacity);

@@ -69,54 +69,15 @@ public struct FrameLayout: Sendable {
     package init(storyboard: Storyboard, theme: Theme, options: FrameOptions, text: any TextMeasuring,
                  engine: any GraphLayoutEngine) throws {
         let graph = storyboard.evaluation.graph
-        // Cards as measured, then (small graphs) with long gradients on two lines.
-        var measures = [CardMeasure(storyboard: storyboard, theme: theme, text: text)]
-        if graph.nodes.count <= FrameLayout.splitGradientsUpTo {
-            let split = CardMeasure(storyboard: storyboard, theme: theme, text: text, splitGradients: true)
-            if !split.rows.splitGradients.isEmpty { measures.append(split) }
-        }
         let fonts = FrameFonts(theme: theme, scale: 1)
         let edges = graph.edges
         let space = FrameSpace(storyboard: storyboard, theme: theme, options: options, text: text)
-
-        // Candidates: each direction (when not fixed) and each way of writing edge labels.
-        let directions: [RankDirection] = options.rankDirection.map { [$0] }
-            ?? (graph.nodes.count <= FrameLayout.bothDirectionsUpTo ? [.leftToRight, .topToBottom] : [.leftToRight])
-        let styles: [EdgeLabels.Style] = [.product, .contribution]
-        var best: Candidate?
-        var allWarnings: [String] = []
         let readable = FrameLayout.readableSizes(nodes: graph.nodes.count)
         let smallest = (node: min(theme.fontSizes.node, theme.fontSizes.value, theme.fontSizes.gradient),
                         label: theme.fontSizes.edgeLabel)
-        let inputs = graph.nodes.indices.filter { graph.nodes[$0].kind == .input }.map { "n\($0)" }
-        // Inputs together in the first rank, as on the lecture's slides, or each beside its use.
-        let pinnings = graph.nodes.count <= FrameLayout.inputsInOneRankUpTo && inputs.count > 1 ? [true, false] : [false]
-        for measured in measures { for direction in directions { for pinned in pinnings {
-            var request = LayoutRequest(
-                nodes: measured.layoutNodes,
-                edges: edges.map { LayoutEdge(id: "e\($0.from)_\($0.to)", from: "n\($0.from)", to: "n\($0.to)") },
-                rankDirection: direction,
-                nodeSeparation: theme.nodeSeparation,
-                rankSeparation: direction == .leftToRight ? theme.rankSeparation * 0.6 : max(theme.rankSeparation * 0.6, 3 * measured.rows.gradient),
-                graphAttributes: ["ordering": "in"])
-            // On large graphs one crowded rank of inputs makes dot's crossing minimisation slow
-            // (a 1 277-node MLP: 2.7 s with it, 0.6 s without): there they stand beside their use.
-            if pinned { request.rankGroups = [LayoutRequest.RankGroup(.min, inputs)] }
-            let (raw, warnings) = try engine.layout(request)
-            if allWarnings.isEmpty { allWarnings = warnings }
-            for style in styles {
-                let labels = EdgeLabels(storyboard: storyboard, style: style)
-                let room = labels.rooms(edges: edges, direction: direction, font: fonts.edgeLabel, theme: theme, text: text)
-                let spread = RankSpreading.spread(raw, direction: direction) { room[$0] }
-                let scale = space.scale(for: spread.boundingBox.insetBy(dx: -space.ringPad, dy: -space.ringPad))
-                let candidate = Candidate(direction: direction, style: style, pinned: pinned, measure: measured,
-                                          layout: spread, labels: labels,
-                                          scale: scale, isReadable: scale * smallest.node >= readable.node - 0.005
-                                            && scale * smallest.label >= readable.label - 0.005)
-                if best == nil || candidate.isBetter(than: best!) { best = candidate }
-            }
-        } } }
-        let chosen = best!
+        // The way of laying out that reads best (see `LayoutSearch`).
+        let (chosen, allWarnings) = try LayoutSearch(storyboard: storyboard, theme: theme, options: options,
+                                                     text: text, engine: engine, space: space).best()
         let layout = chosen.layout
         let canvas = space.canvas(for: layout.boundingBox.insetBy(dx: -space.ringPad, dy: -space.ringPad))
         if options.size == .auto { try AutoCanvas.check(canvas, options: options) }
@@ -210,36 +171,6 @@ public struct FrameLayout: Sendable {
     /// The smallest node text and edge label a lecture hall can read at 1920×1080, by graph size.
     public static func readableSizes(nodes: Int) -> (node: Double, label: Double) {
         nodes <= 10 ? (24, 20) : (20, 18)
-    }
-
-    /// One way to lay out the graph, and the scale it fits the canvas at.
-    struct Candidate {
-        var direction: RankDirection
-        var style: EdgeLabels.Style
-        var pinned: Bool
-        var measure: CardMeasure
-        var layout: GraphLayout
-        var labels: EdgeLabels
-        var scale: Double
-        /// Whether every text reaches the readable sizes.
-        var isReadable: Bool
-
-        /// Readable beats unreadable. Among readable layouts the full product labels and the
-        /// inputs standing together win (they read best; shortened labels leave the chain rule
-        /// to the caption), then larger text. Among unreadable ones larger text wins.
-        func isBetter(than other: Candidate) -> Bool {
-            if isReadable != other.isReadable { return isReadable }
-            if isReadable {
-                func rank(_ c: Candidate) -> Int {
-                    (c.style == .product ? 4 : 0) + (c.measure.rows.splitGradients.isEmpty ? 2 : 0) + (c.pinned ? 1 : 0)
-                }
-                let mine = rank(self), theirs = rank(other)
-                if mine != theirs { return mine > theirs }
-            }
-            // Left to right wins a near-tie: it reads like the lecture's slides.
-            func preference(_ c: Candidate) -> Double { c.direction == .leftToRight ? 1.03 : 1 }
-            return scale * preference(self) > other.scale * preference(other)
-        }
     }
 
     /// For each node, the steps in which its card shows something other than its plain value
