@@ -1,6 +1,5 @@
 import ArgumentParser
 import Chainframe
-import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
@@ -21,36 +20,15 @@ struct ChainframeCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let diagnostic as Diagnostic {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-            Foundation.exit(ExitStatus.invalidInput)
-        } catch let error as ChainframeError {
-            switch error.kind {
-            case .source, .theme:
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                Foundation.exit(ExitStatus.invalidInput)
-            case .option:
-                FileHandle.standardError.write(Data((fullMessage(for: ValidationError(error.commandLineMessage)) + "\n").utf8))
-                Foundation.exit(ExitStatus.invalidInput)
-            case .output:
-                FileHandle.standardError.write(Data(("chainframe: error: \(error.message)\n").utf8))
-                Foundation.exit(ExitStatus.failure)
-            }
-        } catch let themeError as ThemeError {
-            FileHandle.standardError.write(Data((themeError.description + "\n").utf8))
-            Foundation.exit(ExitStatus.invalidInput)
-        } catch let failure as RunFailure {
-            FileHandle.standardError.write(Data(("chainframe: error: \(TerminalText.sanitized(failure.message, keepingNewlines: true))\n").utf8))
-            Foundation.exit(ExitStatus.failure)
-        } catch let error as LayoutError {
-            runTimeFailure(error.description)
-        } catch let error as CanvasError {
-            runTimeFailure("cannot draw: \(error.message)")
-        } catch let error as AutoCanvas.TooLarge {
-            runTimeFailure(error.description)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
+            if let report = ErrorReport(error) {
+                // A bad option reads as swift-argument-parser's own usage errors do.
+                let text = report.kind == .usage ? fullMessage(for: ValidationError(report.commandLineMessage)) : report.text
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+                Foundation.exit(report.status)
+            }
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
@@ -61,12 +39,6 @@ struct ChainframeCommand: ParsableCommand {
             Foundation.exit(code == .validationFailure ? ExitStatus.invalidInput : code.rawValue)
         }
     }
-}
-
-/// Reports a run-time failure as `chainframe: error: …` and exits with status 1.
-private func runTimeFailure(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("chainframe: error: \(message)\n").utf8))
-    Foundation.exit(ExitStatus.failure)
 }
 
 /// The exit statuses Chainframe promises.

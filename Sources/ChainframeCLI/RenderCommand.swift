@@ -27,8 +27,16 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var export: ExportOptions
 
-    func validate() throws {
-        _ = try exporters()
+    /// The exporters `validate()` chose, so `run()` does not search `PATH` a second time.
+    private var chosen: [Exporter]?
+
+    /// The arguments; `chosen` is not one.
+    private enum CodingKeys: String, CodingKey {
+        case input, look, out, format, export
+    }
+
+    mutating func validate() throws {
+        chosen = try exporters()
     }
 
     /// The exporters named by `--format`, in order, each once.
@@ -43,7 +51,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
-        let exporters = try exporters()
+        let exporters = try chosen ?? exporters()
         if let (file, formats) = Exporter.collision(among: exporters, baseName: baseName()) {
             throw ValidationError("--format: \(formats.0) and \(formats.1) would both write \(file); "
                                   + "render them into different directories (--out)")

@@ -41,7 +41,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
-        let lesson = Lesson(input: input, look: look, render: renderPage)
+        let lesson = WatchedLesson(input: input, look: look, render: renderPage)
         // Stamped before the first render, so a save during it is not missed.
         let stamps = FileStamps(lesson.watchedPaths)
         let first = try renderPage(version: 1)
@@ -74,7 +74,7 @@ private final class WatchOutcome: @unchecked Sendable {
 }
 
 /// One watched lesson: its files, how to render it, and the serve-and-watch loop.
-private struct Lesson: @unchecked Sendable {
+private struct WatchedLesson: @unchecked Sendable {
     let input: InputOptions
     let look: LookOptions
     let render: (Int) throws -> String
@@ -119,26 +119,10 @@ private struct Lesson: @unchecked Sendable {
                 await preview.publish(page: page, version: version)
                 say("chainframe: updated (version \(version))")
             case .failure(let error):
-                let message = Self.describe(error)
+                let message = ErrorReport.text(for: error)
                 await preview.fail(message)
                 FileHandle.standardError.write(Data((message + "\n").utf8))
             }
-        }
-    }
-
-    /// An error as the terminal would show it: diagnostics with their source line and caret.
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case let diagnostic as Diagnostic: diagnostic.description
-        case let error as ChainframeError:
-            switch error.kind {
-            case .source, .theme: error.description
-            case .option: "chainframe: error: \(error.commandLineMessage)"
-            case .output: "chainframe: error: \(error.message)"
-            }
-        case let theme as ThemeError: theme.description
-        case let failure as RunFailure: "chainframe: error: \(failure.message)"
-        default: "chainframe: error: \(WatchCommand.message(for: error))"
         }
     }
 

@@ -1,3 +1,4 @@
+import ChainframeScene
 import CPangoCairo
 #if canImport(Glibc)
 import Glibc
@@ -203,7 +204,7 @@ public final class CairoCanvas {
 
     /// The logical size of `text` in `font` (markup when `markup` is true).
     public func measureText(_ text: String, font: FontSpec, markup: Bool = false) -> Size {
-        self.text.measure(text, font: font, markup: markup)
+        self.text.metrics(text, font: font, markup: markup).size
     }
 
     /// Draws `text` with its `anchor` point at `point`. Plain text is shown verbatim;

@@ -1,3 +1,4 @@
+import ChainframeScene
 import CChainframe
 import Synchronization
 

@@ -1,3 +1,4 @@
+import ChainframeScene
 import CChainframe
 
 extension GraphvizLayout {

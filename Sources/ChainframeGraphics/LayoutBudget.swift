@@ -1,3 +1,4 @@
+import ChainframeScene
 import Foundation
 
 /// Keeps `dot` within a budget of work, and off the caller's stack.

@@ -1,3 +1,4 @@
+import ChainframeScene
 import CPangoCairo
 import Synchronization
 
@@ -24,7 +25,7 @@ import Synchronization
 /// default map) grew by about 0.3 MB per theme in `batch` and `watch` (600 themes: 295 MB).
 /// So once no instance is alive and the map has served `fontMapServings` instances, it is
 /// released and the next instance starts a new one.
-public final class PangoText {
+public final class PangoText: TextMeasuring {
     /// Held by every call into Pango and cairo's font code, on any thread.
     static let fontLock = Mutex(())
 
@@ -105,11 +106,6 @@ public final class PangoText {
     /// With `markup`, `text` is Pango markup (e.g. `x<sub>1</sub>`); invalid markup is shown literally.
     public func metrics(_ text: String, font: FontSpec, markup: Bool = false) -> TextMetrics {
         Self.fontLock.withLock { _ in metrics(of: layout(text, font: font, markup: markup, alignment: .left)) }
-    }
-
-    /// The logical size of `text` set in `font`.
-    public func measure(_ text: String, font: FontSpec, markup: Bool = false) -> Size {
-        metrics(text, font: font, markup: markup).size
     }
 
     /// How many characters of `text` no font in `font.family` (nor any fallback) could show.

@@ -14,6 +14,18 @@ import Testing
         return dir
     }
 
+    /// A run-time failure names the graph it happened to, as a diagnostic names its file.
+    @Test func aRunTimeFailureNamesItsGraph() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("graphs/bad.cg"))
+        // A regular file where the output directory should be: nothing can be written under it.
+        try Data().write(to: dir.appendingPathComponent("blocked"))
+        let result = try ChainframeProcess.run(["batch", "graphs/lecture.cg", "--out", "blocked", "--format", "dot"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("graphs/lecture.cg: error: "), "\(result.stderr)")
+    }
+
     @Test func renderAllReportFailuresAndGoOn() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }

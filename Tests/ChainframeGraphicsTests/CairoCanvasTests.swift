@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import ChainframeGraphics
+import ChainframeScene
 
 let testFont = FontSpec(family: "DejaVu Sans, NanumGothic", size: 24)
 

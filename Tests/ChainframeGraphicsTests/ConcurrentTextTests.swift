@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ChainframeGraphics
+import ChainframeScene
 
 /// Text drawn on several threads at once, each with its own `PangoText` and canvases, as
 /// `render --jobs N` does. cairo 1.16 shares scaled fonts between threads; before text went

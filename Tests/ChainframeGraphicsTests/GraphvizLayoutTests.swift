@@ -1,5 +1,6 @@
 import Testing
 import ChainframeGraphics
+import ChainframeScene
 
 /// The chain-rule example a=5, b=3, c=2, u=b*c, v=a+u, J=3*v.
 func exampleRequest(_ direction: RankDirection = .leftToRight) -> LayoutRequest {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ChainframeGraphics
+import ChainframeScene
 
 /// Shapes that cost `dot` quadratic work: long edges are drawn as arcs instead.
 @Suite struct LayoutBudgetTests {

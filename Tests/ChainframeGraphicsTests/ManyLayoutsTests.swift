@@ -1,5 +1,6 @@
 import Testing
 import ChainframeGraphics
+import ChainframeScene
 
 /// Many layouts in one process, as `batch` and `watch` run them.
 ///

@@ -1,5 +1,6 @@
 import Testing
 import ChainframeGraphics
+import ChainframeScene
 
 /// A 6×4 canvas with opaque stripes, or translucent ones when `translucent`.
 func stripesCanvas(translucent: Bool) throws -> CairoCanvas {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChainframeRender
+@testable import ChainframeScene
 
 /// Writes that replace files whole, never through links, with unpredictable temporary names.
 @Suite struct AtomicFileTests {

@@ -1,6 +1,7 @@
 import Chainframe
 import ChainframeGraphics
 @testable import ChainframeRender
+@testable import ChainframeScene
 import Foundation
 import Testing
 
@@ -31,19 +32,19 @@ struct ExportContextTests {
         let context = export.context
         let graph = context.storyboard.evaluation.graph
         let u = try #require(graph.index(of: "u")), b = try #require(graph.index(of: "b"))
-        let card = context.cardText(u)
+        let card = context.picture.cardText(u)
         #expect(card.title == "u = b × c")
         #expect(card.values == ["6"] && card.gradients == ["∂J/∂u = 3"])
         #expect(card.lines == ["u = b × c", "6", "∂J/∂u = 3"])
-        #expect(context.cardText(b).lines == ["b", "3", "∂J/∂b = 6"])
+        #expect(context.picture.cardText(b).lines == ["b", "3", "∂J/∂b = 6"])
         let edge = try #require(graph.edges.first { $0.from == b && $0.to == u })
-        #expect(context.edgeLabel(edge)?.text == "3 · 2 = 6")
-        let route = try #require(context.edgeRoute(edge))
-        #expect(route.tip.x <= context.nodeBox(u).minX + 1 && route.points.first!.x >= context.nodeBox(b).maxX - 1)
-        #expect(context.nodeStyle(b) == context.theme.style(for: .input))
-        #expect(context.scenes().count == context.stepCount)
+        #expect(context.picture.edgeLabel(edge)?.text == "3 · 2 = 6")
+        let route = try #require(context.picture.edgeRoute(edge))
+        #expect(route.tip.x <= context.picture.nodeBox(u).minX + 1 && route.points.first!.x >= context.picture.nodeBox(b).maxX - 1)
+        #expect(context.picture.nodeStyle(b) == context.theme.style(for: .input))
+        #expect(context.picture.scenes().count == context.stepCount)
         #expect(context.hasCaptionInPicture && !context.isTransparent)
-        let size = context.textMetrics("∂J/∂b", font: FontSpec(family: context.theme.fontFamily, size: 20)).size
+        let size = context.picture.textMetrics("∂J/∂b", font: FontSpec(family: context.theme.fontFamily, size: 20)).size
         #expect(size.width > 20 && size.height > 10)
     }
 }

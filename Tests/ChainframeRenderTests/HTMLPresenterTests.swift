@@ -3,6 +3,7 @@ import ChainframeGraphics
 import Foundation
 import Testing
 @testable import ChainframeRender
+@testable import ChainframeScene
 
 /// The `html` presenter's page as text: language, icons, theme colours, the live variant.
 /// (Its behaviour in a real browser is tested by Tests/Browser, run by scripts/test.)

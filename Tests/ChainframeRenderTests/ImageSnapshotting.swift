@@ -1,4 +1,5 @@
 import ChainframeGraphics
+import ChainframeScene
 import Foundation
 import SnapshotTesting
 

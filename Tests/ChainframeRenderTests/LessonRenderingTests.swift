@@ -20,6 +20,29 @@ import Testing
         #expect(try lesson.stepCount(options: options) > 9)
     }
 
+    /// One pipeline shared by many tasks at once (it is `Sendable`) draws every step exactly as
+    /// it draws them one after another, and the text formats alongside.
+    @Test func onePipelineServesManyTasks() async throws {
+        let pipeline = try LessonPipeline(lesson: lesson, theme: .chalkboard)
+        let alone = try (0..<pipeline.stepCount).map { try pipeline.png(step: $0) }
+        let dot = pipeline.text(.dot)
+        let shared = try await withThrowingTaskGroup(of: (Int, Data, String).self) { group in
+            for round in 0..<3 {
+                for step in 0..<pipeline.stepCount {
+                    group.addTask { (step, try pipeline.png(step: step), round == 0 ? pipeline.text(.dot) : dot) }
+                }
+            }
+            var results: [(Int, Data, String)] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+        #expect(shared.count == 3 * pipeline.stepCount)
+        for (step, png, text) in shared {
+            #expect(png == alone[step], "step \(step) drawn from a shared pipeline differs")
+            #expect(text == dot)
+        }
+    }
+
     @Test func aStepOutOfRangeThrows() {
         for step in [-1, 9, 99] {
             do {

@@ -1,6 +1,7 @@
 import Chainframe
 import ChainframeGraphics
 @testable import ChainframeRender
+@testable import ChainframeScene
 import Foundation
 import Testing
 
@@ -210,7 +211,7 @@ struct TextExporterTests {
             let export = try ExampleExport(name)
             defer { export.remove() }
             let eval = EvaluationReport.json(export.context.storyboard.evaluation)
-            let document = ChainframeDocument.json(export.context)
+            let document = ChainframeDocument.json(export.context.picture)
             for key in ["nodes", "edges"] {
                 let ours = members(eval, key), theirs = members(document, key)
                 #expect(ours.count == theirs.count && !ours.isEmpty, "\(name): \(key)")

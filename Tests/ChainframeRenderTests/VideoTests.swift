@@ -1,6 +1,7 @@
 import Chainframe
 import ChainframeGraphics
 @testable import ChainframeRender
+@testable import ChainframeScene
 import Foundation
 import Testing
 

@@ -34,22 +34,8 @@ struct BatchRunner {
             let (status, frames) = try render(job)
             result.status = status
             result.frames = frames
-        } catch let diagnostic as Diagnostic {
-            result.error = diagnostic.description
-        } catch let error as ChainframeError {
-            result.error = error.description
-        } catch let error as ThemeError {
-            result.error = error.description
-        } catch let error as RunFailure {
-            result.error = error.message
-        } catch let error as LayoutError {
-            result.error = error.description
-        } catch let error as CanvasError {
-            result.error = "cannot draw: \(error.message)"
-        } catch let error as AutoCanvas.TooLarge {
-            result.error = error.description
         } catch {
-            result.error = LookOptions.message(for: error)
+            result.error = ErrorReport(error)?.text(forGraph: job.file) ?? "\(job.file): error: " + ChainframeCommand.message(for: error)
         }
         result.seconds = Date().timeIntervalSince(start)
         progress.finish(frames: result.frames, line: line(result))
@@ -99,11 +85,4 @@ final class FrameCount: @unchecked Sendable {
     private var count = 0
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
-}
-
-extension LookOptions {
-    /// The message swift-argument-parser would print for a parse or validation error.
-    static func message(for error: Error) -> String {
-        fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-    }
 }

@@ -71,26 +71,21 @@ public struct Exporter: Sendable {
     }
 }
 
-/// Everything an exporter needs: the storyboard, the shared layout and scenes, the theme,
-/// where to write, and what the files were made from.
+/// Everything an exporter needs: the picture (storyboard, the shared layout and scenes, the
+/// theme, the source's names), the renderer that draws it in pixels, and where to write.
 ///
-/// Exporters read the picture through its documented accessors (ExportContext+Output.swift):
-/// `scene(_:)`, `pixels(step:)`, `pngBytes(step:metadata:)`, `cardText(_:)`, `nodeBox(_:)`,
-/// `edgeRoute(_:)`, `edgeLabel(_:)`, `textMetrics(_:font:)`, not the
+/// Exporters read the picture through ``picture`` — its properties (`storyboard`, `theme`,
+/// `canvasSize`, `baseName`, …) also read as the context's own — and pixels through
+/// `pngBytes(step:metadata:)` and `pixels(step:)` (ExportContext+Output.swift), not the
 /// layout's or the renderer's internals.
+@dynamicMemberLookup
 public struct ExportContext {
-    /// Draws the frames; its `layout` is the one geometry every output shares.
+    /// Draws the frames in pixels; its `layout` is the one geometry every output shares.
     public let renderer: FrameRenderer
+    /// The lesson drawn as plain data: what the text writers read.
+    public let picture: LessonPicture
     /// The directory to write into (created before the exporter runs).
     public let directory: URL
-    /// The base of file names: `lecture` for `lecture.cg`.
-    public let baseName: String
-    /// The .cg file's name without its directory (published outputs never show where the
-    /// input lives), and its text.
-    public let sourceName: String
-    public let sourceText: String
-    /// Chainframe's version, for metadata.
-    public let version: String
     /// How many threads may draw frames at once.
     public var jobs: Int
     /// Called once per frame written (from any thread), for progress bars; videos call it once
@@ -104,29 +99,27 @@ public struct ExportContext {
     /// Frame rate, GIF width and where ffmpeg is found (videos and motion frames).
     public var video = VideoOptions()
 
+    /// A context for `renderer`'s frames, writing into `directory` under `baseName`.
     public init(renderer: FrameRenderer, directory: URL, baseName: String, sourceName: String,
                 sourceText: String, version: String, jobs: Int = 1, progress: (@Sendable () -> Void)? = nil) {
         self.jobs = jobs
         self.progress = progress
         self.renderer = renderer
         self.directory = directory
-        self.baseName = baseName
-        self.sourceName = PNGFramesWriter.publishedName(sourceName)
-        self.sourceText = sourceText
-        self.version = version
+        self.picture = LessonPicture(builder: renderer.builder, baseName: baseName, sourceName: sourceName,
+                                     sourceText: sourceText, version: version)
     }
 
-    public var storyboard: Storyboard { renderer.storyboard }
-    public var theme: Theme { renderer.theme }
-    public var layout: FrameLayout { renderer.layout }
+    /// A property of the ``picture``, read as the context's own (`context.storyboard`).
+    public subscript<Value>(dynamicMember path: KeyPath<LessonPicture, Value>) -> Value { picture[keyPath: path] }
 
     /// `directory/name`.
     public func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
     /// PNG metadata for step `index`: Title, Description, Software, Source.
     public func pngMetadata(step index: Int) -> [(key: String, value: String)] {
-        PNGFramesWriter.metadata(for: storyboard.steps[index], title: storyboard.evaluation.graph.title ?? sourceName,
-                                 version: version, source: sourceText)
+        PNGFramesWriter.metadata(for: picture.storyboard.steps[index], title: picture.graphTitle,
+                                 version: picture.version, source: picture.sourceText)
     }
 }
 

@@ -43,7 +43,7 @@ public enum ExternalExporter {
 
     static func run(path: String, context: ExportContext) throws -> [URL] {
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: context.directory.path)) ?? [])
-        let document = Array((ChainframeDocument.json(context).serialized(indent: 2) + "\n").utf8)
+        let document = Array((ChainframeDocument.json(context.picture).serialized(indent: 2) + "\n").utf8)
         let name = TerminalText.sanitized(URL(fileURLWithPath: path).lastPathComponent)
         let outcome: ExporterProcess.Outcome
         do {

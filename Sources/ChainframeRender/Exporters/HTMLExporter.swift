@@ -54,8 +54,7 @@ public enum HTMLPlayer {
             """
         for (index, step) in steps.enumerated() {
             html += "<figure class=\"step\" id=\"step-\(index + 1)\" data-duration=\"\(step.durationMilliseconds)\">\n"
-            html += SVGWriter.svg(context.scene(index), title: context.stepTitle(index),
-                                  measure: context.textMetrics)
+            html += context.picture.svg(step: index)
             html += "<figcaption>\n"
             html += "<p class=\"caption-title\">\(escape(step.caption.titleWithRule))</p>\n"
             html += "<p class=\"headline\">\(escape(step.caption.headline))</p>\n"

@@ -25,7 +25,7 @@ enum PDFFile {
         let steps = context.storyboard.steps
         guard !steps.isEmpty else { throw ExportError("pdf: the storyboard has no steps") }
         try write(pages: steps.count, pageSize: context.canvasSize, title: context.graphTitle,
-                  text: context.renderer.text, to: url) { context.scene($0) }
+                  text: context.renderer.text, to: url) { context.picture.scene($0) }
     }
 
     /// Draws `pages` scenes, one a page, into a temporary file beside `url`, then renames it.

@@ -15,18 +15,3 @@ extension Exporter {
         return [url]
     }
 }
-
-extension ExportContext {
-    /// The step shown as the one picture of a graph: the last summary step, else the last step.
-    var summaryStepIndex: Int {
-        storyboard.steps.lastIndex { $0.phase == .summary } ?? storyboard.steps.count - 1
-    }
-
-    /// The graph's title (or the source file's name).
-    var graphTitle: String { storyboard.evaluation.graph.title ?? sourceName }
-
-    /// `<graph title> — <step title>`, as the PNG frames' Title metadata.
-    func stepTitle(_ index: Int) -> String {
-        "\(graphTitle) — \(storyboard.steps[index].caption.title)"
-    }
-}

@@ -32,8 +32,7 @@ struct SVGFiles {
         var written: [URL] = []
         for index in steps.indices {
             let url = directory.appendingPathComponent(fileName(index))
-            let text = SVGWriter.svg(context.scene(index), title: context.stepTitle(index),
-                                     measure: context.textMetrics)
+            let text = context.picture.svg(step: index)
             try AtomicFile.write(text, to: url)
             written.append(url)
             if index == context.summaryStepIndex {

@@ -1,5 +1,6 @@
 import Chainframe
 import Foundation
+import Synchronization
 
 /// The one path from a lesson to pictures and files: storyboard → layout → scenes → exporters.
 ///
@@ -7,19 +8,29 @@ import Foundation
 /// so they tell the same story with the same warnings. Laying out happens once, in `init`;
 /// every frame and every format then shares that geometry.
 ///
-/// A pipeline draws on one thread at a time (it keeps a canvas); make one per task, or use
-/// `Lesson`'s methods, which do.
-public final class LessonPipeline {
+/// A pipeline is `Sendable`: a server can prepare a lesson once and draw its steps from many
+/// tasks at once. Each call draws with a renderer (canvas, text shaper, PNG encoder) that no
+/// other call is using at the same time — an idle one kept from an earlier call, or a new one
+/// on the shared layout — so frames are drawn as fast as from a renderer of one's own.
+public final class LessonPipeline: Sendable {
     /// What the pictures are of.
     public let lesson: Lesson
     /// How the frames look.
     public let theme: Theme
     /// How the lesson is told and drawn.
     public let options: RenderOptions
-    /// The steps of the lecture.
+    /// The steps of the lecture, captions too long for one frame continued on the next.
     public let storyboard: Storyboard
-    /// Draws the frames; its layout is the geometry every output shares.
-    public let renderer: FrameRenderer
+    /// The geometry every frame and every output shares.
+    public let layout: FrameLayout
+    /// Renderers no call is using, kept for the next calls (at most one per core).
+    private let idle: Mutex<[IdleRenderer]>
+
+    /// A renderer waiting in the pipeline's pool: only ever used by the one call that took it
+    /// out, so it can cross between the calls' threads.
+    private struct IdleRenderer: @unchecked Sendable {
+        let renderer: FrameRenderer
+    }
 
     /// Builds the storyboard and lays the graph out.
     ///
@@ -31,8 +42,11 @@ public final class LessonPipeline {
         self.options = options
         let storyboardOptions = try options.storyboardOptions(for: lesson.graph)
         do {
-            storyboard = try Storyboard(lesson.evaluation, options: storyboardOptions)
-            renderer = try FrameRenderer(storyboard: storyboard, theme: theme, options: options.frameOptions)
+            let renderer = try FrameRenderer(storyboard: try Storyboard(lesson.evaluation, options: storyboardOptions),
+                                             theme: theme, options: options.frameOptions)
+            storyboard = renderer.storyboard
+            layout = renderer.layout
+            idle = Mutex([IdleRenderer(renderer: renderer)])
         } catch {
             throw ChainframeError.converting(error, fallback: .output)
         }
@@ -44,8 +58,8 @@ public final class LessonPipeline {
     /// What a user should know before trusting the pictures: layout compromises, and texts
     /// that no installed font can draw.
     public var warnings: [String] {
-        var messages = renderer.layout.warnings
-        let missing = renderer.missingGlyphTexts()
+        var messages = layout.warnings
+        let missing = withRenderer { $0.missingGlyphTexts() }
         if let first = missing.first {
             messages.append("no installed font can draw some characters of \"\(first)\""
                             + (missing.count > 1 ? " (and \(missing.count - 1) more texts)" : "")
@@ -58,7 +72,9 @@ public final class LessonPipeline {
     public func png(step: Int) throws(ChainframeError) -> Data {
         try checkStep(step)
         do {
-            return Data(try renderer.png(step, metadata: exportContext().pngMetadata(step: step)))
+            return try withRenderer { renderer in
+                Data(try renderer.png(step, metadata: context(renderer).pngMetadata(step: step)))
+            }
         } catch {
             throw ChainframeError.converting(error, fallback: .output)
         }
@@ -67,27 +83,18 @@ public final class LessonPipeline {
     /// The scene of step `step`: the picture as plain data (shapes, paths, texts).
     public func scene(step: Int) throws(ChainframeError) -> Scene {
         try checkStep(step)
-        return renderer.scene(step)
+        return withRenderer { $0.scene(step) }
     }
 
     /// A text format, in memory: what the exporter of the same name writes into its file.
     public func text(_ format: TextFormat) -> String {
-        let context = exportContext()
-        switch format {
-        case .dot: return DOTDocument(context).text
-        case .json: return ChainframeDocument.json(context).serialized(indent: 2) + "\n"
-        case .tikz: return TikZDocument(context).fragment
-        case .tikzStandalone: return TikZDocument(context).standalone
-        case .markdown: return MarkdownDocument(context).text
-        }
+        withRenderer { context($0).picture.text(format) }
     }
 
     /// The SVG picture of step `step`, in memory (real text, classes by role).
     public func svg(step: Int) throws(ChainframeError) -> String {
         try checkStep(step)
-        let measure = renderer.text.metrics
-        return SVGWriter.svg(renderer.scene(step), title: exportContext().stepTitle(step),
-                             measure: { measure($0, $1, false) })
+        return withRenderer { context($0).picture.svg(step: step) }
     }
 
     /// Runs `exporters` into `directory` (created if needed) while holding its lock, so two runs
@@ -110,34 +117,44 @@ public final class LessonPipeline {
                        before: () throws -> Void = {}, after: () throws -> Void = {},
                        exported: (String, [URL]) -> Void = { _, _ in })
         throws(ChainframeError) -> [(exporter: String, files: [URL])] {
-        var context = exportContext(directory: directory, baseName: baseName)
-        context.jobs = max(1, jobs)
-        context.exporterTimeout = exporterTimeout
-        context.progress = progress
         do {
-            try AtomicFile.makeDirectory(directory)
-            let lock = try OutputGuard.lock(directory, waiting: waiting)
-            defer { lock.release() }
-            try before()
-            var written: [(exporter: String, files: [URL])] = []
-            for exporter in exporters {
-                let files = try exporter.export(context)
-                exported(exporter.name, files)
-                written.append((exporter.name, files))
+            return try withRenderer { renderer in
+                var context = context(renderer, directory: directory, baseName: baseName)
+                context.jobs = max(1, jobs)
+                context.exporterTimeout = exporterTimeout
+                context.progress = progress
+                return try export(exporters, context: context, waiting: waiting, before: before, after: after, exported: exported)
             }
-            try after()
-            return written
         } catch {
             throw ChainframeError.converting(error, fallback: .output)
         }
     }
 
+    private func export(_ exporters: [Exporter], context: ExportContext, waiting: () -> Void,
+                        before: () throws -> Void, after: () throws -> Void,
+                        exported: (String, [URL]) -> Void) throws -> [(exporter: String, files: [URL])] {
+        try AtomicFile.makeDirectory(context.directory)
+        let lock = try OutputGuard.lock(context.directory, waiting: waiting)
+        defer { lock.release() }
+        try before()
+        var written: [(exporter: String, files: [URL])] = []
+        for exporter in exporters {
+            let files = try exporter.export(context)
+            exported(exporter.name, files)
+            written.append((exporter.name, files))
+        }
+        try after()
+        return written
+    }
+
     /// The exporters called `names` (built-in, or external on `PATH`), in order, each once.
     ///
-    /// - Parameter available: the exporters to choose from; a caller choosing for many lessons
-    ///   passes `ExporterRegistry.all()` once instead of searching `PATH` each time. Without it,
-    ///   `PATH` is searched only when a name is not built in (built-in names win anyway), so
-    ///   `render` with built-in formats reads no directory of `PATH`.
+    /// - Parameters:
+    ///   - names: the formats' names (`png-frames`, `pdf`, or an external exporter's).
+    ///   - available: the exporters to choose from; a caller choosing for many lessons
+    ///     passes `ExporterRegistry.all()` once instead of searching `PATH` each time. Without
+    ///     it, `PATH` is searched only when a name is not built in (built-in names win anyway),
+    ///     so `render` with built-in formats reads no directory of `PATH`.
     public static func exporters(named names: [String], available: [Exporter]? = nil)
         throws(ChainframeError) -> [Exporter] {
         let builtInOnly = names.allSatisfy { name in ExporterRegistry.builtIn.contains { $0.name == name } }
@@ -161,9 +178,14 @@ public final class LessonPipeline {
     }
 
     /// What exporters read, for a caller that drives one itself (the `watch` presenter page):
-    /// this lesson's renderer, names, source and video options, writing into `directory`
-    /// (default: the temporary directory) under `baseName` (default: the lesson's name).
+    /// this lesson's picture with a renderer of its own, names, source and video options,
+    /// writing into `directory` (default: the temporary directory) under `baseName` (default:
+    /// the lesson's name).
     public func exportContext(directory: URL? = nil, baseName: String? = nil) -> ExportContext {
+        context(idle.withLock { $0.popLast() }?.renderer ?? makeRenderer(), directory: directory, baseName: baseName)
+    }
+
+    private func context(_ renderer: FrameRenderer, directory: URL? = nil, baseName: String? = nil) -> ExportContext {
         var context = ExportContext(renderer: renderer,
                                     directory: directory ?? FileManager.default.temporaryDirectory,
                                     baseName: baseName ?? OutputName.base(of: lesson.name),
@@ -171,20 +193,21 @@ public final class LessonPipeline {
         context.video = options.videoOptions
         return context
     }
-}
 
-/// The text formats a ``LessonPipeline`` (and a `Lesson`) can give in memory.
-public enum TextFormat: String, Sendable, CaseIterable {
-    /// Graphviz DOT with the computed positions (the `dot` exporter's file).
-    case dot
-    /// The versioned JSON document (the `json` exporter's file; docs/json-format.md).
-    case json
-    /// The TikZ picture with Beamer overlays, to `\input` (the `tikz` exporter's `<name>.tex`).
-    case tikz
-    /// The TikZ picture as a document pdflatex compiles on its own.
-    case tikzStandalone = "tikz-standalone"
-    /// The blog-post skeleton (its images are the `png-frames` files, not included).
-    case markdown
+    /// Runs `body` with a renderer no other call is using: an idle one, or a new one on the
+    /// shared layout; afterwards it waits for the next call (at most one per core are kept).
+    private func withRenderer<Result, Failure: Error>(_ body: (FrameRenderer) throws(Failure) -> Result) throws(Failure) -> Result {
+        let renderer = idle.withLock { $0.popLast() }?.renderer ?? makeRenderer()
+        defer {
+            let kept = IdleRenderer(renderer: renderer)
+            idle.withLock { if $0.count < ProcessInfo.processInfo.activeProcessorCount { $0.append(kept) } }
+        }
+        return try body(renderer)
+    }
+
+    private func makeRenderer() -> FrameRenderer {
+        FrameRenderer(storyboard: storyboard, theme: theme, options: options.frameOptions, layout: layout)
+    }
 }
 
 extension ChainframeError {

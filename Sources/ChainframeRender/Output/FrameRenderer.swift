@@ -9,8 +9,8 @@ public final class FrameRenderer {
     public let theme: Theme
     public let options: FrameOptions
     public let layout: FrameLayout
-    let text: PangoText
-    let builder: SceneBuilder
+    package let text: PangoText
+    package let builder: SceneBuilder
     /// The bitmap every frame is drawn on and the encoder's buffers: made once per renderer
     /// (one per thread), reused by every frame it draws.
     private var canvas: CairoCanvas?
@@ -20,9 +20,8 @@ public final class FrameRenderer {
     /// too long for the band are continued on further frames (`storyboard` then has more steps).
     public convenience init(storyboard: Storyboard, theme: Theme, options: FrameOptions) throws {
         let text = PangoText()
-        let storyboard = CaptionLines.continued(storyboard, theme: theme, options: options, text: text)
-        let layout = try FrameLayout(storyboard: storyboard, theme: theme, options: options, text: text)
-        self.init(storyboard: storyboard, theme: theme, options: options, layout: layout, text: text)
+        let laidOut = try SceneBuilder(laying: storyboard, theme: theme, options: options, text: text, engine: GraphvizEngine())
+        self.init(storyboard: laidOut.storyboard, theme: theme, options: options, layout: laidOut.layout, text: text)
     }
 
     /// A renderer that shares an existing layout (one per thread: its canvas, layouts and encoder are).

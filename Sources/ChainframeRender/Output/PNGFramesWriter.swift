@@ -16,7 +16,7 @@ public struct PNGFramesWriter: Sendable {
     }
 
     public let directory: URL
-    /// The .cg file's name (without its directory: see `publishedName`) and text, recorded
+    /// The .cg file's name (without its directory: see `LessonPicture.publishedName`) and text, recorded
     /// in each PNG's metadata.
     public let sourceName: String
     public let sourceText: String
@@ -29,26 +29,17 @@ public struct PNGFramesWriter: Sendable {
     public init(directory: URL, sourceName: String, sourceText: String, version: String, jobs: Int = 1,
                 progress: (@Sendable () -> Void)? = nil) {
         self.directory = directory
-        self.sourceName = Self.publishedName(sourceName)
+        self.sourceName = LessonPicture.publishedName(sourceName)
         self.sourceText = sourceText
         self.version = version
         self.jobs = max(1, jobs)
         self.progress = progress
     }
 
-    /// The name outputs publish for a source path: its file name alone (`lecture.cg` for
-    /// `/home/me/course/lecture.cg`), `stdin` for `-`. Published files never carry the
-    /// directory of the input; an untitled graph is titled by this name.
-    public static func publishedName(_ path: String) -> String {
-        if path == "-" || path.isEmpty { return "stdin" }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        return name.isEmpty || name == "/" ? "stdin" : name
-    }
-
-    /// The file name of frame `index`, zero-padded to at least `digits` digits: `frame-000.png`.
+    /// The file name of frame `index`, zero-padded to at least `digits` digits: `frame-000.png`
+    /// (`LessonPicture.frameFileName(_:digits:)`, which the Markdown document links to).
     public static func fileName(_ index: Int, digits: Int = 3) -> String {
-        let number = String(index)
-        return "frame-" + String(repeating: "0", count: max(0, digits - number.count)) + number + ".png"
+        LessonPicture.frameFileName(index, digits: digits)
     }
 
     /// Renders and writes every frame, then `frames.json`; returns the records.

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Chainframe
+import ChainframeGraphics
+import ChainframeRender
+import Foundation
+
+/// How `chainframe` tells an error: one reading of every error the pipeline throws, for the
+/// command's own exit, `batch`'s per-graph failures and `watch`'s page.
+///
+/// Bad input — a .cg or theme file's diagnostic — is its own `file:line:column: error:` text
+/// with the source line and a caret (exit status 2); a bad option is a usage error (status 2);
+/// the rest are run-time failures, `chainframe: error: …` (status 1).
+struct ErrorReport {
+    enum Kind: Equatable {
+        /// A file's diagnostic, with its place.
+        case input
+        /// An invalid option.
+        case usage
+        /// A run-time failure: I/O, layout, drawing, an exporter.
+        case failure
+    }
+
+    let kind: Kind
+    /// The diagnostic (input), else the message alone, options named as manifests spell them.
+    let message: String
+    /// For a usage error, the message with options written as flags (`--scale`).
+    let commandLineMessage: String
+
+    /// The report of `error`, or nil for swift-argument-parser's own errors (parsing, help).
+    init?(_ error: any Error) {
+        switch error {
+        case let diagnostic as Diagnostic: self.init(.input, diagnostic.description)
+        case let error as ChainframeError:
+            switch error.kind {
+            case .source, .theme: self.init(.input, error.description)
+            case .option: self.init(.usage, error.message, commandLine: error.commandLineMessage)
+            case .output: self.init(.failure, error.message)
+            }
+        case let error as ThemeError: self.init(.input, error.description)
+        case let failure as RunFailure: self.init(.failure, TerminalText.sanitized(failure.message, keepingNewlines: true))
+        case let error as LayoutError: self.init(.failure, error.description)
+        case let error as CanvasError: self.init(.failure, "cannot draw: \(error.message)")
+        case let error as AutoCanvas.TooLarge: self.init(.failure, error.description)
+        default: return nil
+        }
+    }
+
+    private init(_ kind: Kind, _ message: String, commandLine: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.commandLineMessage = commandLine ?? message
+    }
+
+    /// The exit status: 2 for bad input or usage, 1 for a run-time failure.
+    var status: Int32 { kind == .failure ? ExitStatus.failure : ExitStatus.invalidInput }
+
+    /// As the terminal shows it: a diagnostic as it is, anything else after `chainframe: error: `.
+    var text: String {
+        kind == .input ? message : "chainframe: error: " + commandLineMessage
+    }
+
+    /// As `batch` lists it under the graph `file`: a diagnostic as it is (it names its file),
+    /// anything else after `file: error: `.
+    func text(forGraph file: String) -> String {
+        kind == .input ? message : "\(file): error: \(message)"
+    }
+
+    /// Any error as the terminal shows it: the report's text, or swift-argument-parser's message.
+    static func text(for error: any Error) -> String {
+        ErrorReport(error)?.text ?? "chainframe: error: " + ChainframeCommand.message(for: error)
+    }
+}

@@ -1,0 +1,5 @@
+import Foundation
+import SceneTestSupport
+
+/// The repository's root.
+let repositoryRoot = RecordedDrawing.repositoryRoot
