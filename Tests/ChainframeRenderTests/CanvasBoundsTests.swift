@@ -1,5 +1,6 @@
 import Chainframe
 import ChainframeGraphics
+import ChainframeScene
 import ChainframeRender
 import Testing
 
