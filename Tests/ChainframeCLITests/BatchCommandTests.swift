@@ -104,6 +104,40 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown key 'colour'"))
     }
+
+    /// A theme file in a manifest is found beside the manifest (as `file:` is), from any
+    /// working directory; a theme name is still a name.
+    @Test func manifestThemeFilesAreRelativeToTheManifest() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let course = dir.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course.appendingPathComponent("looks"), withIntermediateDirectories: true)
+        try Data("extends: classroom\nname: \"board\"\nbackground: \"#123456\"\n".utf8)
+            .write(to: course.appendingPathComponent("looks/board.yaml"))
+        let manifest = """
+        defaults:
+          theme: ./looks/board.yaml
+          formats: [svg]
+        graphs:
+          - file: ../graphs/lecture.cg
+            out: board
+          - file: ../graphs/branch.cg
+            out: named
+            theme: chalkboard
+        """
+        try Data(manifest.utf8).write(to: course.appendingPathComponent("course.yaml"))
+        // Run from the parent directory, where ./looks/board.yaml does not exist.
+        let result = try ChainframeProcess.run(["batch", "course/course.yaml"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let board = try String(contentsOf: course.appendingPathComponent("board/svg/lecture-summary.svg"), encoding: .utf8)
+        #expect(board.contains("#123456"))
+        let named = try String(contentsOf: course.appendingPathComponent("named/svg/branch-summary.svg"), encoding: .utf8)
+        #expect(named.contains("#1E2B26"))
+        // Run from inside: the same files.
+        let inside = try ChainframeProcess.run(["batch", "course.yaml", "--force"], in: course)
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(try String(contentsOf: course.appendingPathComponent("board/svg/lecture-summary.svg"), encoding: .utf8) == board)
+    }
 }
 
 extension URL {

@@ -163,7 +163,11 @@ enum BatchPlan {
                 ?? (outputRoot as NSString).appendingPathComponent(OutputName.base(of: file))
             var look = defaults
             do {
-                for (key, text) in shared.settings + own.settings { try look.set(key, to: text) }
+                for (key, text) in shared.settings + own.settings {
+                    // A theme file, like `file:`, is relative to the manifest's folder; names stay names.
+                    let isRelativeTheme = key == "theme" && ThemeCatalog.isPath(text) && !text.hasPrefix("/")
+                    try look.set(key, to: isRelativeTheme ? (base as NSString).appendingPathComponent(text) : text)
+                }
                 try look.options.validate()
             } catch {
                 throw ValidationError("\(path): graphs[\(i)]: \(error.message)")

@@ -58,7 +58,7 @@ struct FrameSpace {
         case .fixed(let w, let h):
             let area = graphArea(Size(width: w, height: h))
             let scale = min(area.width / max(box.width, 1), area.height / max(box.height, 1), FrameSpace.largestScale)
-            return max(scale, 0.02)
+            return max(scale, FrameSpace.smallestScale)
         case .auto:
             return 1
         }
@@ -93,6 +93,9 @@ struct FrameSpace {
 
     /// The largest graph scale: beyond it cards look inflated rather than readable.
     static let largestScale = 2.4
+    /// The smallest graph scale: text then still measures 1/70 point, far above the 1/1024
+    /// point Pango can represent. A whole graph that needs less does not fit any canvas.
+    static let smallestScale = 0.001
 }
 
 extension EdgeLabels {
