@@ -69,4 +69,9 @@ struct ErrorReport {
     static func text(for error: any Error) -> String {
         ErrorReport(error)?.text ?? "chainframe: error: " + ChainframeCommand.message(for: error)
     }
+
+    /// Any error as `batch` lists it under the graph `file` (see ``text(forGraph:)``).
+    static func text(for error: any Error, graph file: String) -> String {
+        ErrorReport(error)?.text(forGraph: file) ?? "\(file): error: " + ChainframeCommand.message(for: error)
+    }
 }

@@ -22,15 +22,6 @@ import Testing
             return Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
                 .insetBy(dx: -stroke / 2, dy: -stroke / 2)
         }
-        func points(_ path: [PathElement]) -> [Point] {
-            path.flatMap { part -> [Point] in
-                switch part {
-                case .move(let p), .line(let p): [p]
-                case .cubic(let c1, let c2, let p): [c1, c2, p]
-                case .close: []
-                }
-            }
-        }
         switch element {
         case .shape(let shape, _, let stroke, _):
             let width = stroke?.width ?? 0
@@ -38,10 +29,10 @@ import Testing
             case .rect(let r), .roundedRect(let r, _), .ellipse(let r): return [r.insetBy(dx: -width / 2, dy: -width / 2)]
             case .circle(let c, let radius): return [Rect(center: c, size: Size(width: 2 * radius + width, height: 2 * radius + width))]
             case .polygon(let p): return p.isEmpty ? [] : [box(p, stroke: width)]
-            case .path(let p): return p.isEmpty ? [] : [box(points(p), stroke: width)]
+            case .path(let p): return p.isEmpty ? [] : [box(p.flatMap(\.points), stroke: width)]
             }
         case .path(let p, let stroke, _):
-            return p.isEmpty ? [] : [box(points(p), stroke: stroke.width)]
+            return p.isEmpty ? [] : [box(p.flatMap(\.points), stroke: stroke.width)]
         case .text(let run):
             let size = text.measure(run.text, font: run.font)
             let x = switch run.anchor.horizontal {

@@ -35,7 +35,7 @@ struct BatchRunner {
             result.status = status
             result.frames = frames
         } catch {
-            result.error = ErrorReport(error)?.text(forGraph: job.file) ?? "\(job.file): error: " + ChainframeCommand.message(for: error)
+            result.error = ErrorReport.text(for: error, graph: job.file)
         }
         result.seconds = Date().timeIntervalSince(start)
         progress.finish(frames: result.frames, line: line(result))

@@ -8,6 +8,16 @@ public enum PathElement: Sendable, Hashable, Codable {
     case cubic(control1: Point, control2: Point, to: Point)
     case close
 
+    /// The points this step names: its end point, and before it a curve's two control points
+    /// (which enclose the curve); none for `close`.
+    public var points: [Point] {
+        switch self {
+        case .move(let p), .line(let p): [p]
+        case .cubic(let c1, let c2, let p): [c1, c2, p]
+        case .close: []
+        }
+    }
+
     /// A path through Bézier control points as produced by Graphviz:
     /// the start point, then (control, control, end) triples.
     public static func bezierChain(_ points: [Point]) -> [PathElement] {

@@ -11,7 +11,7 @@ import Chainframe
 /// layout of a lower rank can win and the search stops (for the lecture: two layouts of eight,
 /// and the cards are never measured with split gradients). The winner is the one the exhaustive
 /// search picks: the first best in the exhaustive order, since every candidate skipped is
-/// worse than it (`FrameLayoutSearchTests` compares both on every example).
+/// worse than it (`LayoutSearchTests` compares both on every example).
 struct LayoutSearch {
     let storyboard: Storyboard
     let theme: Theme

@@ -56,24 +56,15 @@ extension SceneElement {
             for p in points.dropFirst() { r = r.union(Rect(x: p.x, y: p.y, width: 0, height: 0)) }
             return r
         }
-        func pathPoints(_ elements: [PathElement]) -> [Point] {
-            elements.flatMap { element -> [Point] in
-                switch element {
-                case .move(let p), .line(let p): [p]
-                case .cubic(let c1, let c2, let p): [c1, c2, p]
-                case .close: []
-                }
-            }
-        }
         switch self {
         case .shape(let shape, _, _, _):
             switch shape {
             case .rect(let r), .roundedRect(let r, _), .ellipse(let r): return r
             case .circle(let c, let radius): return Rect(x: c.x - radius, y: c.y - radius, width: 2 * radius, height: 2 * radius)
             case .polygon(let points): return box(points)
-            case .path(let elements): return box(pathPoints(elements))
+            case .path(let elements): return box(elements.flatMap(\.points))
             }
-        case .path(let elements, _, _): return box(pathPoints(elements))
+        case .path(let elements, _, _): return box(elements.flatMap(\.points))
         case .text(let run): return Rect(x: run.position.x - 1, y: run.position.y - 1, width: 2, height: 2)
         case .group(_, let children), .link(_, _, let children), .clip(_, let children):
             return children.compactMap(\.bounds).reduce(nil) { (sum: Rect?, next: Rect) in sum.map { $0.union(next) } ?? next }
