@@ -51,7 +51,6 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
         let exporters = try chosen ?? exporters()
         if let (file, formats) = Exporter.collision(among: exporters, baseName: baseName()) {
             throw ValidationError("--format: \(formats.0) and \(formats.1) would both write \(file); "

@@ -78,7 +78,6 @@ struct SlopeCommand: ParsableCommand {
     }
 
     func run() throws {
-        PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
         let names = SlopeStudy.freeVariable(of: expression)
         let name: String
         if let variable {
