@@ -14,6 +14,9 @@ let package = Package(
         // (libpng), PDF, video. Re-exports ChainframeScene.
         .library(name: "ChainframeRender", targets: ["ChainframeRender"]),
         .executable(name: "chainframe", targets: ["ChainframeCLI"]),
+        // The server behind `chainframe watch`, which runs it in its own place: its HTTP
+        // library's networking dependencies (libcurl and ~25 more) stay out of `chainframe`.
+        .executable(name: "chainframe-watch", targets: ["ChainframeWatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
         // `swift package generate-documentation`: the DocC catalogs of Chainframe, ChainframeScene and ChainframeRender.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
-        // The HTTP and WebSocket server of `chainframe watch` (no dependencies of its own).
+        // The HTTP and WebSocket server of `chainframe watch` (chainframe-watch; no dependencies of its own).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -50,8 +53,15 @@ let package = Package(
         // the pixel, PDF and video exporters.
         .target(name: "ChainframeRender",
                 dependencies: ["Chainframe", "ChainframeScene", "ChainframeGraphics"]),
+        // What both programs share: the input and look options, error reports and exit statuses.
+        .target(name: "ChainframeCLIKit",
+                dependencies: ["Chainframe", "ChainframeRender",
+                               .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "ChainframeCLI",
-                          dependencies: ["Chainframe", "ChainframeRender",
+                          dependencies: ["Chainframe", "ChainframeRender", "ChainframeCLIKit",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "ChainframeWatch",
+                          dependencies: ["Chainframe", "ChainframeRender", "ChainframeGraphics", "ChainframeCLIKit",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser"),
                                          .product(name: "FlyingFox", package: "FlyingFox")]),
         // Not a test: `scripts/benchmark` runs it and the README reports its numbers.
@@ -77,7 +87,7 @@ let package = Package(
                     dependencies: ["ChainframeRender", "Chainframe", "ChainframeScene", "ChainframeGraphics", "SceneTestSupport",
                                    .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
                     exclude: ["__Snapshots__", "__Goldens__"]),
-        .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "Chainframe"],
+        .testTarget(name: "ChainframeCLITests", dependencies: ["ChainframeCLI", "ChainframeWatch", "Chainframe"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeCLIKit
 import ChainframeGraphics
 import ChainframeRender
 import Foundation
@@ -60,7 +61,6 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
         var jobs = try BatchPlan.jobs(paths: paths, outputRoot: out,
                                       defaults: BatchLook(theme: look.theme, options: try look.renderOptions()),
                                       formats: format.split(separator: ",").map(String.init))

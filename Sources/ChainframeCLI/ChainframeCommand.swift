@@ -1,6 +1,7 @@
 import ArgumentParser
 import Chainframe
-import ChainframeRender
+import ChainframeCLIKit
+import ChainframeGraphics
 import Foundation
 
 /// The `chainframe` command: a thin root that dispatches to one subcommand per file.
@@ -13,44 +14,18 @@ struct ChainframeCommand: ParsableCommand {
         subcommands: [EvalCommand.self, CheckCommand.self, RenderCommand.self, ThemesCommand.self, ExportersCommand.self, SlopeCommand.self, BatchCommand.self, WatchCommand.self]
     )
 
-    /// Runs the command with Chainframe's exit statuses: 0 success, 1 run-time failure or
-    /// failed check, 2 invalid input or usage.
+    /// The subcommands that draw text.
+    static let drawingCommands: [any ParsableCommand.Type] = [RenderCommand.self, BatchCommand.self, SlopeCommand.self]
+
+    /// Runs the command with Chainframe's exit statuses (see `mainReportingErrors()`).
     static func main() {
-        OutputGuard.installSignalHandlers()
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
-        } catch {
-            if let report = ErrorReport(error) {
-                // A bad option reads as swift-argument-parser's own usage errors do.
-                let text = report.kind == .usage ? fullMessage(for: ValidationError(report.commandLineMessage)) : report.text
-                FileHandle.standardError.write(Data((text + "\n").utf8))
-                Foundation.exit(report.status)
-            }
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(code == .validationFailure ? ExitStatus.invalidInput : code.rawValue)
+        // A command that will draw makes Pango's font map first: fontconfig then reads its
+        // configuration and font caches (several milliseconds) on a thread of its own while
+        // the arguments are parsed and the input read, instead of delaying the first text.
+        if let name = CommandLine.arguments.dropFirst().first,
+           drawingCommands.contains(where: { $0.configuration.commandName == name }) {
+            PangoText.prepareFonts()
         }
+        mainReportingErrors()
     }
-}
-
-/// The exit statuses Chainframe promises.
-enum ExitStatus {
-    static let success: Int32 = 0
-    /// A run-time failure (I/O) or a failed check.
-    static let failure: Int32 = 1
-    /// Invalid input or usage.
-    static let invalidInput: Int32 = 2
-}
-
-/// A run-time failure: reported as `chainframe: error: …`, exit status 1.
-struct RunFailure: Error {
-    var message: String
 }

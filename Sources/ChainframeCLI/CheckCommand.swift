@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeCLIKit
 
 /// `chainframe check FILE`: analytic gradients against central differences.
 struct CheckCommand: ParsableCommand {

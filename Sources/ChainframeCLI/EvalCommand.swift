@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeCLIKit
 
 /// `chainframe eval FILE`: every node's value and gradient.
 struct EvalCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeCLIKit
 import ChainframeGraphics
 import ChainframeRender
 import Foundation
@@ -50,7 +51,6 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
         let exporters = try chosen ?? exporters()
         if let (file, formats) = Exporter.collision(among: exporters, baseName: baseName()) {
             throw ValidationError("--format: \(formats.0) and \(formats.1) would both write \(file); "
@@ -73,25 +73,5 @@ struct RenderCommand: ParsableCommand {
     /// `output/<file name without extension>`.
     private func defaultDirectory() -> String {
         "output/" + baseName()
-    }
-}
-
-/// `render` and `watch` build their `LessonPipeline` the same way: the file as a lesson, the
-/// theme, the look flags as `RenderOptions`; warns about layout problems and missing glyphs.
-enum RenderPipeline {
-    static func lessonPipeline(input: InputOptions, look: LookOptions) throws -> LessonPipeline {
-        let pipeline = try LessonPipeline(lesson: try input.loadLesson(), theme: try look.loadTheme(),
-                                          options: try look.renderOptions())
-        Warnings.report(pipeline.warnings)
-        return pipeline
-    }
-}
-
-/// Prints warnings once each, as `chainframe: warning: …`.
-enum Warnings {
-    static func report(_ messages: [String]) {
-        for message in messages {
-            FileHandle.standardError.write(Data("chainframe: warning: \(TerminalText.sanitized(message))\n".utf8))
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeCLIKit
 import ChainframeGraphics
 import ChainframeRender
 import Foundation
@@ -77,7 +78,6 @@ struct SlopeCommand: ParsableCommand {
     }
 
     func run() throws {
-        PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
         let names = SlopeStudy.freeVariable(of: expression)
         let name: String
         if let variable {

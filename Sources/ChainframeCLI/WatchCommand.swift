@@ -1,147 +1,54 @@
 import ArgumentParser
-import Chainframe
-import ChainframeGraphics
-import ChainframeRender
+import ChainframeCLIKit
 import Foundation
 
 /// `chainframe watch FILE`: the lesson in the HTML presenter, served on this machine and
 /// re-rendered whenever the .cg file or the theme file is saved.
+///
+/// The server is its own program, `chainframe-watch`, installed beside `chainframe`: this
+/// command checks the options and then becomes that program (`execv`, same process and
+/// terminal). The HTTP library it links (FlyingFox) brings libcurl and some 25 libraries more
+/// through Foundation's networking, about 10 ms of loading at every start, so `chainframe`
+/// itself does not link it.
 struct WatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "watch",
-        abstract: "Preview a lesson in the browser, re-rendered live on every save.",
-        discussion: """
-        Renders FILE as the html presenter and serves it at http://127.0.0.1:PORT/. When FILE \
-        or the theme file (--theme PATH) changes, the open page shows the new version within a \
-        second, on the same step. A file with errors shows its diagnostic in the page and keeps \
-        the last good picture. Ctrl-C stops.
-        """
-    )
+    static let configuration = WatchOptions.configuration(commandName: "watch")
 
-    @OptionGroup var input: InputOptions
-    @OptionGroup var look: LookOptions
-
-    @Option(help: "The address to listen on (default: loopback only; 0.0.0.0 for every interface).")
-    var host: String = "127.0.0.1"
-
-    @Option(help: "The port to listen on (0: a free one, printed).")
-    var port: Int = 8080
-
-    @Flag(help: "Open the page in the default browser (xdg-open).")
-    var open = false
-
-    /// How often the files are checked for changes.
-    static let pollInterval: Duration = .milliseconds(150)
-
-    func validate() throws {
-        guard input.file != "-" else { throw ValidationError("watch needs a file to watch, not standard input") }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        _ = try PreviewServer.address(host: host, port: UInt16(port))
-    }
+    @OptionGroup var options: WatchOptions
 
     func run() throws {
-        PangoText.prepareFonts()  // fontconfig's set-up overlaps reading the input
-        let lesson = WatchedLesson(input: input, look: look, render: renderPage)
-        // Stamped before the first render, so a save during it is not missed.
-        let stamps = FileStamps(lesson.watchedPaths)
-        let first = try renderPage(version: 1)
-        let outcome = WatchOutcome()
-        let done = DispatchSemaphore(value: 0)
-        Task { [host, port, open] in
-            do {
-                try await lesson.serve(host: host, port: UInt16(port), first: first, stamps: stamps, open: open)
-            } catch {
-                outcome.error = error
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error { throw error }
-    }
-
-    /// The same pipeline as `render`, into the presenter page in memory.
-    func renderPage(version: Int) throws -> String {
-        let pipeline = try RenderPipeline.lessonPipeline(input: input, look: look)
-        guard pipeline.stepCount > 0 else { throw RunFailure(message: "the lesson has no steps") }
-        return HTMLPlayer.page(pipeline.exportContext(baseName: OutputName.base(of: input.file)),
-                               live: HTMLPlayer.Live(version: version))
+        // Everything after the subcommand's name, exactly as typed.
+        let arguments = CommandLine.arguments
+        let start = (arguments.dropFirst().firstIndex(of: "watch") ?? 1) + 1
+        try WatchServerLauncher.exec(arguments: Array(arguments[start...]))
     }
 }
 
-/// How the watch ended, handed from its task to the command's thread.
-private final class WatchOutcome: @unchecked Sendable {
-    var error: (any Error)?
-}
+/// Starts `chainframe-watch` in place of this process.
+enum WatchServerLauncher {
+    static let programName = "chainframe-watch"
 
-/// One watched lesson: its files, how to render it, and the serve-and-watch loop.
-private struct WatchedLesson: @unchecked Sendable {
-    let input: InputOptions
-    let look: LookOptions
-    let render: (Int) throws -> String
-
-    /// The files whose saves trigger a new render: the .cg file and a theme given as a path.
-    var watchedPaths: [String] {
-        var paths = [input.file]
-        if FileManager.default.fileExists(atPath: look.theme) { paths.append(look.theme) }
-        return paths
+    /// The server's path: beside the running `chainframe` (symbolic links resolved).
+    static func serverPath() -> String {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(programName).path
     }
 
-    func serve(host: String, port: UInt16, first: String, stamps: FileStamps, open: Bool) async throws {
-        let preview = LivePreview()
-        await preview.publish(page: first, version: 1)
-        let server = try PreviewServer(host: host, port: port, preview: preview)
-        let (bound, serving) = try await server.start()
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        let url = "http://\(shownHost):\(bound)/"
-        say("chainframe: serving \(input.file) at \(url) — watching \(watchedPaths.joined(separator: ", ")); Ctrl-C stops")
-        if open { openInBrowser(url) }
-        try await watch(preview, from: stamps)
-        serving.cancel()
-    }
-
-    /// Polls the files; after a change, renders again (off the server's threads) and publishes
-    /// the page or the error.
-    private func watch(_ preview: LivePreview, from stamps: FileStamps) async throws {
-        var seen = stamps
-        var version = 1
-        while !Task.isCancelled {
-            try await Task.sleep(for: WatchCommand.pollInterval)
-            let now = FileStamps(watchedPaths)
-            guard now != seen else { continue }
-            seen = now
-            let next = version + 1
-            let result: Result<String, any Error> = await withCheckedContinuation { [self] done in
-                DispatchQueue.global().async { done.resume(returning: Result { try self.render(next) }) }
-            }
-            switch result {
-            case .success(let page):
-                version = next
-                await preview.publish(page: page, version: version)
-                say("chainframe: updated (version \(version))")
-            case .failure(let error):
-                let message = ErrorReport.text(for: error)
-                await preview.fail(message)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-            }
+    /// Replaces this process with `chainframe-watch ARGUMENTS`; returns only by throwing.
+    static func exec(arguments: [String]) throws -> Never {
+        let path = serverPath()
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw RunFailure(message: "watch needs \(programName) beside chainframe (\(path)); "
+                             + "build it with 'swift build -c release --product \(programName)' (scripts/demo builds both)")
         }
-    }
-
-    private func openInBrowser(_ url: String) {
-        let opener = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { "\($0)/xdg-open" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let opener else {
-            say("chainframe: no browser opener (xdg-open) found; open \(url) yourself")
-            return
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: opener)
-        process.arguments = [url]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
-    }
-
-    private func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        // Signals chainframe ignores (it handles them itself) would stay ignored in the new program.
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { signal(number, SIG_DFL) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, nil)
+        fflush(nil)
+        let argv = ([programName] + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        throw RunFailure(message: "cannot start \(path): \(String(cString: strerror(errno)))")
     }
 }

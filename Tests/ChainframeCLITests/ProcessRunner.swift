@@ -25,7 +25,7 @@ struct ChainframeProcess {
 
     /// Runs `chainframe arguments…` in `directory`, feeding `stdin` if given.
     static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil,
-                    extraPath: String? = nil) throws -> Result {
+                    extraPath: String? = nil, executable: URL = executable) throws -> Result {
         let process = Process()
         if let extraPath {
             var environment = ProcessInfo.processInfo.environment

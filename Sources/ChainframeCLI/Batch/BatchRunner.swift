@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chainframe
+import ChainframeCLIKit
 import ChainframeGraphics
 import ChainframeRender
 import Foundation

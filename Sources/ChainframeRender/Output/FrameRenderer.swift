@@ -65,7 +65,7 @@ public final class FrameRenderer {
         CairoSceneRenderer.draw(scene, on: canvas)
         // Every frame starts with a clear of the whole canvas, so its pixels may be used up.
         return try encoder.encode(canvas, transparent: options.transparent, text: metadata,
-                                  filter: .none, compressionLevel: 6, consumingPixels: true, body)
+                                  filter: .none, consumingPixels: true, body)
     }
 
     /// The pixels of step `index`, as ``png(_:metadata:)`` would encode them.

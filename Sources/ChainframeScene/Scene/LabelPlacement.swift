@@ -29,9 +29,16 @@ struct LabelPlacement {
     /// The chip rectangle of each label.
     func place(_ labels: [Label]) -> [Edge: Rect] {
         let cell = max(60, (labels.map { max($0.chip.width, $0.chip.height) }.max() ?? 60))
-        var nodes = SpatialGrid(cell: cell)
+        // The grids are dense over everything known now (boxes, lines, where chips may go).
+        var area = keepOut.reduce(allowed) { $0.union($1) }
+        for polylines in lines.values {
+            for line in polylines {
+                for p in line { area = area.union(Rect(x: p.x, y: p.y, width: 0, height: 0)) }
+            }
+        }
+        var nodes = SpatialGrid(cell: cell, area: area)
         for box in keepOut { nodes.insert(box) }
-        var segments = SpatialGrid(cell: cell)
+        var segments = SpatialGrid(cell: cell, area: area)
         var owners: [(edge: Edge, a: Point, b: Point)] = []
         for (edge, polylines) in lines {
             for line in polylines {
@@ -41,7 +48,7 @@ struct LabelPlacement {
                 }
             }
         }
-        var chips = SpatialGrid(cell: cell)
+        var chips = SpatialGrid(cell: cell, area: area)
         var placed: [Edge: Rect] = [:]
         // A position that breaks no rule is kept once the nearest positions on both sides have
         // been compared (on large graphs once any is found: thousands of labels).
@@ -106,14 +113,14 @@ struct LabelPlacement {
         if rect.minX < allowed.minX || rect.maxX > allowed.maxX || rect.minY < allowed.minY || rect.maxY > allowed.maxY {
             count += 4
         }
-        count += 2 * nodes.query(grown).count
-        count += 2 * chips.query(grown).count
+        nodes.forEach(intersecting: grown) { _ in count += 2 }
+        chips.forEach(intersecting: grown) { _ in count += 2 }
         // Already worse than the best so far: the costly line test cannot make it better.
         if count > worst { return (count, 0) }
         let near = rect.insetBy(dx: -LabelPlacement.ample, dy: -LabelPlacement.ample)
         var boxRoom = LabelPlacement.ample
-        for index in nodes.query(near) { boxRoom = min(boxRoom, rect.distance(to: nodes.boxes[index])) }
-        for index in chips.query(near) { boxRoom = min(boxRoom, rect.distance(to: chips.boxes[index])) }
+        nodes.forEach(intersecting: near) { boxRoom = min(boxRoom, rect.distance(to: nodes.boxes[$0])) }
+        chips.forEach(intersecting: near) { boxRoom = min(boxRoom, rect.distance(to: chips.boxes[$0])) }
         // Nearer its own edge than any other: the nearest segment within reach must be its own.
         // A segment cannot be nearer than its bounding box: segments whose box is already
         // farther than the nearest so far are skipped (most of them), with a margin far above
@@ -131,8 +138,9 @@ struct LabelPlacement {
         if own.isFinite {
             let reach = rect.insetBy(dx: -(own + LabelPlacement.ample), dy: -(own + LabelPlacement.ample))
             var other = Double.infinity
-            for index in segments.query(reach) where owners[index].edge != edge {
-                if other.isFinite && rect.distance(to: segments.boxes[index]) > other + margin { continue }
+            segments.forEach(intersecting: reach) { index in
+                guard owners[index].edge != edge,
+                      !(other.isFinite && rect.distance(to: segments.boxes[index]) > other + margin) else { return }
                 other = min(other, rect.distance(toSegment: owners[index].a, owners[index].b))
             }
             if other <= own { count += 1 }

@@ -1,13 +1,32 @@
-
 /// Items bucketed by the square cells their boxes touch, for near-neighbour questions that
 /// stay fast on graphs with thousands of nodes (label placement asks thousands of them).
+///
+/// Cells inside `area` (given when the grid is made) are an array indexed by column and row;
+/// cells outside it, where few items fall, a dictionary. Either way an item is found in every
+/// cell its box touches, so the answers do not depend on `area`.
 struct SpatialGrid {
     let cell: Double
-    private var buckets: [Int64: [Int]] = [:]
     private(set) var boxes: [Rect] = []
+    /// Each item's first column and row (where a query reports it from, see `forEach`).
+    private var firstCells: [(x: Int64, y: Int64)] = []
+    /// The dense part: columns `origin.x ..< origin.x + columns`, rows likewise, row by row.
+    private let origin: (x: Int64, y: Int64)
+    private let columns: Int64, rows: Int64
+    private var dense: [[Int]]
+    private var sparse: [Int64: [Int]] = [:]
 
-    init(cell: Double) {
+    /// A grid of square cells `cell` wide, stored densely over `area`.
+    init(cell: Double, area: Rect = Rect(x: 0, y: 0, width: 0, height: 0)) {
         self.cell = max(cell, 1)
+        let size = self.cell
+        func index(_ value: Double) -> Int64 { Int64((value / size).rounded(.down)) }
+        let x0 = index(area.minX), y0 = index(area.minY)
+        let columns = area.width > 0 ? min(index(area.maxX) - x0 + 1, 1024) : 0
+        let rows = area.height > 0 ? min(index(area.maxY) - y0 + 1, 1024) : 0
+        origin = (x0, y0)
+        self.columns = columns
+        self.rows = rows
+        dense = Array(repeating: [], count: Int(columns * rows))
     }
 
     /// Adds an item with bounding box `box`; returns its index.
@@ -15,30 +34,48 @@ struct SpatialGrid {
     mutating func insert(_ box: Rect) -> Int {
         let index = boxes.count
         boxes.append(box)
-        // Keys first: mutating the buckets from inside a call on `self` would copy them each time.
-        var keys: [Int64] = []
-        forEachCell(box) { key, _, _ in keys.append(key) }
-        for key in keys { buckets[key, default: []].append(index) }
+        firstCells.append((self.index(box.minX), self.index(box.minY)))
+        let x0 = self.index(box.minX), x1 = self.index(box.maxX)
+        let y0 = self.index(box.minY), y1 = self.index(box.maxY)
+        guard x1 - x0 < 4096, y1 - y0 < 4096 else { return index }
+        for x in x0...x1 {
+            for y in y0...y1 {
+                if let slot = denseSlot(x, y) {
+                    dense[slot].append(index)
+                } else {
+                    sparse[x &* 1_000_003 &+ y, default: []].append(index)
+                }
+            }
+        }
         return index
     }
 
     /// Indices of the items whose boxes intersect `box` (each once).
+    func query(_ box: Rect) -> [Int] {
+        var found: [Int] = []
+        forEach(intersecting: box) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` with the index of every item whose box intersects `box`, each once.
     ///
     /// An item in several of the cells visited is reported from the first of them only: the
     /// cell at the larger of its own and the query's first column and row (no set of seen
     /// items to fill for each of the thousands of questions label placement asks).
-    func query(_ box: Rect) -> [Int] {
-        var found: [Int] = []
-        let queryStart = (x: index(box.minX), y: index(box.minY))
-        forEachCell(box) { key, x, y in
-            for item in buckets[key] ?? [] {
-                let own = boxes[item]
-                guard max(index(own.minX), queryStart.x) == x, max(index(own.minY), queryStart.y) == y,
-                      own.intersects(box) else { continue }
-                found.append(item)
+    func forEach(intersecting box: Rect, _ body: (Int) -> Void) {
+        let x0 = index(box.minX), x1 = index(box.maxX)
+        let y0 = index(box.minY), y1 = index(box.maxY)
+        guard x1 - x0 < 4096, y1 - y0 < 4096 else { return }
+        for x in x0...x1 {
+            for y in y0...y1 {
+                let bucket = denseSlot(x, y).map { dense[$0] } ?? sparse[x &* 1_000_003 &+ y] ?? []
+                for item in bucket {
+                    let first = firstCells[item]
+                    guard max(first.x, x0) == x, max(first.y, y0) == y, boxes[item].intersects(box) else { continue }
+                    body(item)
+                }
             }
         }
-        return found
     }
 
     /// The column (or row) of the cells that coordinate `value` falls in.
@@ -46,13 +83,11 @@ struct SpatialGrid {
         Int64((value / cell).rounded(.down))
     }
 
-    private func forEachCell(_ box: Rect, _ body: (_ key: Int64, _ x: Int64, _ y: Int64) -> Void) {
-        let x0 = index(box.minX), x1 = index(box.maxX)
-        let y0 = index(box.minY), y1 = index(box.maxY)
-        guard x1 - x0 < 4096, y1 - y0 < 4096 else { return }
-        for x in x0...x1 {
-            for y in y0...y1 { body(x &* 1_000_003 &+ y, x, y) }
-        }
+    /// Where cell (`x`, `y`) is in `dense`, or nil outside the dense part.
+    private func denseSlot(_ x: Int64, _ y: Int64) -> Int? {
+        let column = x - origin.x, row = y - origin.y
+        guard column >= 0, column < columns, row >= 0, row < rows else { return nil }
+        return Int(row * columns + column)
     }
 }
 

@@ -4,29 +4,31 @@ import ChainframeRender
 import Foundation
 
 /// The options every command that reads a .cg file shares.
-struct InputOptions: ParsableArguments {
+package struct InputOptions: ParsableArguments {
+    package init() {}
+
     @Argument(help: "The .cg file to read ('-' for standard input).")
-    var file: String
+    package var file: String
 
     @Option(name: .customLong("output"), help: "Differentiate this node instead of the file's output.")
-    var outputNode: String?
+    package var outputNode: String?
 
     @Option(help: "Refuse input files larger than this many bytes.")
-    var maxInputBytes: Int = SourceFile.defaultMaxBytes
+    package var maxInputBytes: Int = SourceFile.defaultMaxBytes
 
     @Option(help: "Refuse graphs with more nodes than this.")
-    var maxNodes: Int = GraphBuilder.defaultMaxNodes
+    package var maxNodes: Int = GraphBuilder.defaultMaxNodes
 
     @Option(help: "Refuse expressions nested deeper than this.")
-    var maxDepth: Int = Parser.defaultMaxDepth
+    package var maxDepth: Int = Parser.defaultMaxDepth
 
     @Option(help: "Refuse tensors with more elements than this.")
-    var maxElements: Int = Limits.defaultMaxElements
+    package var maxElements: Int = Limits.defaultMaxElements
 
     @Option(help: "Refuse graphs whose values hold more elements than this in all.")
-    var maxTotalElements: Int = Limits.defaultMaxTotalElements
+    package var maxTotalElements: Int = Limits.defaultMaxTotalElements
 
-    func validate() throws {
+    package func validate() throws {
         guard maxInputBytes > 0, maxNodes > 0, maxDepth > 0, maxElements > 0, maxTotalElements > 0 else {
             throw ValidationError("limits must be positive")
         }
@@ -36,19 +38,19 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The limits the flags set, as one value.
-    var limits: Limits {
+    package var limits: Limits {
         Limits(maxInputBytes: maxInputBytes, maxNodes: maxNodes, maxDepth: maxDepth, maxElements: maxElements,
                maxTotalElements: maxTotalElements)
     }
 
     /// Reads, parses and evaluates the file (with `--output`, differentiating that node).
-    func loadLesson() throws -> Lesson {
+    package func loadLesson() throws -> Lesson {
         try Self.loadLesson(file, output: outputNode, limits: limits)
     }
 
     /// Reads `file` (`-` for standard input) with `limits.maxInputBytes` applied while reading,
     /// then parses and evaluates it: how `render`, `watch`, `batch` and the reports read a .cg file.
-    static func loadLesson(_ file: String, output: String? = nil, limits: Limits) throws -> Lesson {
+    package static func loadLesson(_ file: String, output: String? = nil, limits: Limits) throws -> Lesson {
         let bytes: [UInt8]
         do {
             bytes = try BoundedRead.bytes(of: file, limit: limits.maxInputBytes)
@@ -60,27 +62,29 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Reads, parses and evaluates the file.
-    func loadEvaluation() throws -> Evaluation {
+    package func loadEvaluation() throws -> Evaluation {
         try loadLesson().evaluation
     }
 }
 
 /// `--lang en|ko`: the language of captions, phase names and table headings.
-struct LanguageOption: ParsableArguments {
-    @Option(help: "Language of captions and tables: \(Phrasebook.all.keys.sorted().joined(separator: ", ")).")
-    var lang: String = "en"
+package struct LanguageOption: ParsableArguments {
+    package init() {}
 
-    func validate() throws {
+    @Option(help: "Language of captions and tables: \(Phrasebook.all.keys.sorted().joined(separator: ", ")).")
+    package var lang: String = "en"
+
+    package func validate() throws {
         guard Phrasebook.all[lang] != nil else {
             throw ValidationError("--lang must be one of \(Phrasebook.all.keys.sorted().joined(separator: ", "))")
         }
     }
 
-    var phrases: Phrasebook { Phrasebook.all[lang] ?? .english }
+    package var phrases: Phrasebook { Phrasebook.all[lang] ?? .english }
 }
 
 /// `--format text|json` for the commands that print a report.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+package enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 

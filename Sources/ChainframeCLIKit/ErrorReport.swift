@@ -4,14 +4,14 @@ import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
-/// How `chainframe` tells an error: one reading of every error the pipeline throws, for the
+/// How `chainframe` (and `chainframe-watch`) tells an error: one reading of every error the pipeline throws, for the
 /// command's own exit, `batch`'s per-graph failures and `watch`'s page.
 ///
 /// Bad input — a .cg or theme file's diagnostic — is its own `file:line:column: error:` text
 /// with the source line and a caret (exit status 2); a bad option is a usage error (status 2);
 /// the rest are run-time failures, `chainframe: error: …` (status 1).
-struct ErrorReport {
-    enum Kind: Equatable {
+package struct ErrorReport {
+    package enum Kind: Equatable {
         /// A file's diagnostic, with its place.
         case input
         /// An invalid option.
@@ -20,14 +20,14 @@ struct ErrorReport {
         case failure
     }
 
-    let kind: Kind
+    package let kind: Kind
     /// The diagnostic (input), else the message alone, options named as manifests spell them.
-    let message: String
+    package let message: String
     /// For a usage error, the message with options written as flags (`--scale`).
-    let commandLineMessage: String
+    package let commandLineMessage: String
 
     /// The report of `error`, or nil for swift-argument-parser's own errors (parsing, help).
-    init?(_ error: any Error) {
+    package init?(_ error: any Error) {
         switch error {
         case let diagnostic as Diagnostic: self.init(.input, diagnostic.description)
         case let error as ChainframeError:
@@ -52,26 +52,30 @@ struct ErrorReport {
     }
 
     /// The exit status: 2 for bad input or usage, 1 for a run-time failure.
-    var status: Int32 { kind == .failure ? ExitStatus.failure : ExitStatus.invalidInput }
+    package var status: Int32 { kind == .failure ? ExitStatus.failure : ExitStatus.invalidInput }
 
     /// As the terminal shows it: a diagnostic as it is, anything else after `chainframe: error: `.
-    var text: String {
+    package var text: String {
         kind == .input ? message : "chainframe: error: " + commandLineMessage
     }
 
     /// As `batch` lists it under the graph `file`: a diagnostic as it is (it names its file),
     /// anything else after `file: error: `.
-    func text(forGraph file: String) -> String {
+    package func text(forGraph file: String) -> String {
         kind == .input ? message : "\(file): error: \(message)"
     }
 
     /// Any error as the terminal shows it: the report's text, or swift-argument-parser's message.
-    static func text(for error: any Error) -> String {
-        ErrorReport(error)?.text ?? "chainframe: error: " + ChainframeCommand.message(for: error)
+    package static func text(for error: any Error) -> String {
+        ErrorReport(error)?.text ?? "chainframe: error: " + CommandLineMessage.message(for: error)
     }
 
     /// Any error as `batch` lists it under the graph `file` (see ``text(forGraph:)``).
-    static func text(for error: any Error, graph file: String) -> String {
-        ErrorReport(error)?.text(forGraph: file) ?? "\(file): error: " + ChainframeCommand.message(for: error)
+    package static func text(for error: any Error, graph file: String) -> String {
+        ErrorReport(error)?.text(forGraph: file) ?? "\(file): error: " + CommandLineMessage.message(for: error)
     }
 }
+
+/// swift-argument-parser's text for one of its own errors (a parse error, help), as any command
+/// would print it.
+private struct CommandLineMessage: ParsableCommand {}

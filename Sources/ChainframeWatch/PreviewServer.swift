@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChainframeCLIKit
 import FlyingFox
 import FlyingSocks
 import Foundation
