@@ -245,3 +245,56 @@ import Testing
         return abs(total - result) <= unit / 2 + 1e-9 * max(1, abs(result))
     }
 }
+
+/// `NumberFormat` writes what Foundation's `String(format:)` writes for the same format, for
+/// numbers of every size and sign and every precision (it formats with C's `vsnprintf`).
+@Suite struct NumberFormatTests {
+    /// Values from 1e-320 to 1e308, both signs, ties and exact halves among them.
+    static let values: [Double] = {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var out: [Double] = [0.5, 1.5, 2.5, 0.125, 1e15, 1e-4, 9.9999e-5, 123456.5, 33, 7.000000000019213, 2.999999999957481,
+                             .leastNonzeroMagnitude, .greatestFiniteMagnitude, -0.0]
+        for _ in 0..<4_000 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            let mantissa = Double(state >> 11) / Double(1 << 53)
+            let exponent = Int(state % 640) - 320
+            out.append((state & 1 == 0 ? 1 : -1) * mantissa * pow(10, Double(exponent)))
+        }
+        return out
+    }()
+
+    @Test func roundedFixedAndCoordinatesMatchFoundationsFormatting() {
+        for value in Self.values {
+            for digits in [1, 3, 6, 10, 17] {
+                let magnitude = abs(value)
+                let expected: String
+                if !value.isFinite || value == 0 {
+                    expected = NumberFormat.full(value)
+                } else if magnitude >= 1e-4 && magnitude < 1e15 {
+                    let decimals = max(0, digits - 1 - Int(floor(log10(magnitude))))
+                    expected = Self.trim(String(format: "%.\(decimals)f", value))
+                } else {
+                    let text = String(format: "%.\(digits - 1)e", value)
+                    let e = text.firstIndex(of: "e")!
+                    expected = Self.trim(String(text[..<e])) + "e\(Int(text[text.index(after: e)...])!)"
+                }
+                #expect(NumberFormat.rounded(value, significantDigits: digits) == expected, "\(value) to \(digits) digits")
+            }
+            guard abs(value) < 1e20 else { continue }
+            for decimals in [0, 2, 4, 17] {
+                let fixed = String(format: "%.\(decimals)f", value)
+                let unsigned = fixed.hasPrefix("-") && fixed.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(fixed.dropFirst()) : fixed
+                #expect(NumberFormat.fixed(value, decimals: decimals) == unsigned, "\(value) with \(decimals) decimals")
+                #expect(NumberFormat.coordinate(value, decimals: decimals) == Self.trim(fixed), "\(value) as a coordinate")
+            }
+        }
+    }
+
+    private static func trim(_ text: String) -> String {
+        guard text.contains(".") else { return text == "-0" ? "0" : text }
+        var t = text
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t == "-0" ? "0" : t
+    }
+}
