@@ -39,12 +39,24 @@ enum WholeCommands {
 
     /// The median run of `count` (by wall time), after one unmeasured warm-up run.
     static func median(_ count: Int, _ arguments: [String]) throws -> Run {
-        _ = run(arguments)
-        let runs = (0..<count).map { _ in run(arguments) }.sorted { $0.wall < $1.wall }
-        guard runs.allSatisfy({ $0.status == 0 }) else {
-            throw BenchmarkError("failed: \(arguments.joined(separator: " "))")
+        try medians(count, [arguments])[0]
+    }
+
+    /// The median run of each command line, `count` runs each, taking turns (one of each, then
+    /// again), after one unmeasured warm-up run each: a machine whose speed drifts over the
+    /// minutes slows every command alike, so two builds compare side by side.
+    static func medians(_ count: Int, _ commands: [[String]]) throws -> [Run] {
+        for arguments in commands { _ = run(arguments) }
+        var runs = commands.map { _ in [Run]() }
+        for _ in 0..<count {
+            for (index, arguments) in commands.enumerated() { runs[index].append(run(arguments)) }
         }
-        return runs[runs.count / 2]
+        return try zip(commands, runs).map { arguments, runs in
+            guard runs.allSatisfy({ $0.status == 0 }) else {
+                throw BenchmarkError("failed: \(arguments.joined(separator: " "))")
+            }
+            return runs.sorted { $0.wall < $1.wall }[runs.count / 2]
+        }
     }
 
     struct BenchmarkError: Error, CustomStringConvertible {
@@ -62,8 +74,11 @@ enum WholeCommands {
         var runs = 5
     }
 
-    /// Prints the whole-command table: one row per case, then start-up and memory rows.
-    static func report(chainframe: String, cases: [Case], memoryCase: Case?, runDot: Bool) throws {
+    /// Prints the whole-command table: one row per case, then start-up and memory rows. With
+    /// `against` (another build), each case gets a row for it too, from runs taking turns with
+    /// `chainframe`'s.
+    static func report(chainframe: String, against: String? = nil, cases: [Case], memoryCase: Case?, runDot: Bool) throws {
+        let builds = [against, chainframe].compactMap { $0 }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("chainframe-whole-\(getpid())")
         try? FileManager.default.removeItem(at: work)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -82,7 +97,7 @@ enum WholeCommands {
             let file = work.appendingPathComponent(c.name.replacingOccurrences(of: " ", with: "-") + ".cg")
             try c.source.write(to: file, atomically: true, encoding: .utf8)
             let out = work.appendingPathComponent("out")
-            let render = try median(c.runs, [chainframe, "render", file.path, "--out", out.path] + c.options)
+            let renders = try medians(c.runs, builds.map { [$0, "render", file.path, "--out", out.path] + c.options })
             let frames = (try? FileManager.default.contentsOfDirectory(atPath: out.path))?
                 .filter { $0.hasPrefix("frame-") }.count ?? 0
             let graph = try GraphBuilder.build(SourceFile(name: c.name, text: c.source))
@@ -104,24 +119,30 @@ enum WholeCommands {
                 dotPerFrame = total / Double(sample.count)
                 dotCPUPerFrame = cpu / Double(sample.count)
             }
-            let perFrame = render.wall / Double(max(1, frames))
-            let cpuPerFrame = render.cpu / Double(max(1, frames))
-            markdownRow([c.name, "\(graph.nodes.count)", "\(frames)", ms(render.wall), ms(perFrame),
-                         dotPerFrame.map(ms) ?? "—", dotPerFrame.map { String(format: "%.1f×", $0 / perFrame) } ?? "—",
-                         ms(cpuPerFrame), dotCPUPerFrame.map(ms) ?? "—",
-                         dotCPUPerFrame.map { String(format: "%.1f×", $0 / cpuPerFrame) } ?? "—",
-                         String(format: "%.0f MB", render.peakMB)])
+            for (build, render) in zip(builds, renders) {
+                let perFrame = render.wall / Double(max(1, frames))
+                let cpuPerFrame = render.cpu / Double(max(1, frames))
+                let name = build == against ? "\(c.name) (\(build))" : c.name
+                markdownRow([name, "\(graph.nodes.count)", "\(frames)", ms(render.wall), ms(perFrame),
+                             dotPerFrame.map(ms) ?? "—", dotPerFrame.map { String(format: "%.1f×", $0 / perFrame) } ?? "—",
+                             ms(cpuPerFrame), dotCPUPerFrame.map(ms) ?? "—",
+                             dotCPUPerFrame.map { String(format: "%.1f×", $0 / cpuPerFrame) } ?? "—",
+                             String(format: "%.0f MB", render.peakMB)])
+            }
             try? FileManager.default.removeItem(at: out)
         }
 
         // Start-up: a one-frame render (a blog illustration) and a command that draws nothing.
         let lecture = work.appendingPathComponent(cases[0].name)
         try cases[0].source.write(to: lecture, atomically: true, encoding: .utf8)
-        let one = try median(9, [chainframe, "render", lecture.path, "--steps", "summary", "--out", work.appendingPathComponent("one").path])
-        let eval = try median(9, [chainframe, "eval", lecture.path])
+        let ones = try medians(9, builds.map { [$0, "render", lecture.path, "--steps", "summary", "--out", work.appendingPathComponent("one").path] })
+        let evals = try medians(9, builds.map { [$0, "eval", lecture.path] })
         print("")
         fflush(nil)
-        print("One-frame render of the lecture (`--steps summary`): \(ms(one.wall)) (CPU \(ms(one.cpu)), peak RSS \(String(format: "%.0f", one.peakMB)) MB); `chainframe eval` (start-up, no drawing): \(ms(eval.wall)).")
+        for (build, (one, eval)) in zip(builds, zip(ones, evals)) {
+            let which = build == against ? " (\(build))" : ""
+            print("One-frame render of the lecture (`--steps summary`)\(which): \(ms(one.wall)) (CPU \(ms(one.cpu)), peak RSS \(String(format: "%.0f", one.peakMB)) MB); `chainframe eval` (start-up, no drawing): \(ms(eval.wall)).")
+        }
 
         if let m = memoryCase {
             let file = work.appendingPathComponent("memory.cg")

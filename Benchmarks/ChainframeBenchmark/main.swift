@@ -11,7 +11,7 @@ import Foundation
 /// Then whole commands (`chainframe render` per frame against `dot -Tpng` per frame, start-up,
 /// peak memory per graph), each in its own process.
 ///
-/// Usage: ChainframeBenchmark [--quick] [--no-dot] [--whole | --no-whole] [--chainframe PATH] | --leak-loop N
+/// Usage: ChainframeBenchmark [--quick] [--no-dot] [--whole | --no-whole] [--chainframe PATH] [--against PATH] | --leak-loop N
 /// Run it with `scripts/benchmark` (release build). Not a test: it only reports.
 
 func now() -> Double {
@@ -45,8 +45,9 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 func wholeCommandTable() throws {
     let chainframe = arguments.firstIndex(of: "--chainframe").flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
         ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("chainframe").path
-    guard FileManager.default.isExecutableFile(atPath: chainframe) else {
-        throw WholeCommands.BenchmarkError("no chainframe executable at \(chainframe) (build it first)")
+    let against = arguments.firstIndex(of: "--against").flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
+    for program in [chainframe] + (against.map { [$0] } ?? []) where !FileManager.default.isExecutableFile(atPath: program) {
+        throw WholeCommands.BenchmarkError("no chainframe executable at \(program) (build it first)")
     }
     let lectureText = try String(contentsOf: root.appendingPathComponent("examples/lecture.cg"), encoding: .utf8)
     var cases = [WholeCommands.Case(name: "lecture.cg", source: lectureText, runs: quick ? 3 : 9),
@@ -58,7 +59,7 @@ func wholeCommandTable() throws {
     }
     let memory = quick ? nil : WholeCommands.Case(name: "MLP 12-30-30-1", source: MLPGenerator.source(inputs: 12, hidden: [30, 30]),
                                                   options: ["--format", "png", "--granularity", "node"])
-    try WholeCommands.report(chainframe: chainframe, cases: cases, memoryCase: memory, runDot: runDot)
+    try WholeCommands.report(chainframe: chainframe, against: against, cases: cases, memoryCase: memory, runDot: runDot)
 }
 
 if arguments.contains("--whole") {

@@ -105,8 +105,9 @@ static int reserve(uint8_t **buffer, size_t *capacity, size_t needed) {
 /// SSSE3 byte shuffle (about five times faster than the scalar loop on a 1080p frame), and
 /// returns how many it converted. Each store writes 16 bytes of which 12 are the four pixels;
 /// the other 4 land where the next pixels' bytes go and are overwritten by them, so it stops
-/// while two pixels remain. In place this needs `row` not after `source` (or past the whole
-/// source row): then no store reaches pixels not yet loaded.
+/// while fewer than six pixels remain (two to five are left to the caller). In place this
+/// needs `row` not after `source` (or past the whole source row): then no store reaches
+/// pixels not yet loaded.
 __attribute__((target("ssse3")))
 static int convert_opaque_ssse3(const uint8_t *source, uint8_t *row, int width) {
     /* Memory order B G R X (native-endian 0xXXRRGGBB) to R G B, four pixels. */
@@ -118,24 +119,22 @@ static int convert_opaque_ssse3(const uint8_t *source, uint8_t *row, int width) 
     }
     return x;
 }
-
-/// Whether this processor has SSSE3 (every x86-64 processor since about 2008).
-static int has_ssse3(void) {
-    static int known = -1;
-    if (known < 0) known = __builtin_cpu_supports("ssse3") ? 1 : 0;
-    return known;
-}
 #endif
 
 /// Converts one row of premultiplied native-endian ARGB32 to RGB8 or RGBA8.
 static void convert_row(const uint8_t *source, uint8_t *row, int width, int with_alpha) {
     const uint32_t *pixels = (const uint32_t *)source;
     if (!with_alpha) {
-        /* `row` may start up to one byte after `source` (conversion in place, see
-         * `deflate_unfiltered`): every pixel is read before the bytes it lands on are written. */
+        /* In place (see `deflate_unfiltered`) `row` never starts after `source`: every pixel is
+         * read before the bytes it lands on are written. */
         int x = 0;
 #if defined(__x86_64__)
-        if ((row <= source || row >= source + 4 * (size_t)width) && has_ssse3()) x = convert_opaque_ssse3(source, row, width);
+        /* Addresses compared as integers: `row` may be another buffer. The processor check is
+         * cached by the compiler's runtime (every x86-64 processor since about 2008 has SSSE3). */
+        uintptr_t to = (uintptr_t)row, from = (uintptr_t)source;
+        if ((to <= from || to >= from + 4 * (uintptr_t)width) && __builtin_cpu_supports("ssse3")) {
+            x = convert_opaque_ssse3(source, row, width);
+        }
 #endif
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         /* Four pixels at a time: each 0x??RRGGBB becomes 0x00BBGGRR (R, G, B in memory order),

@@ -8,7 +8,7 @@ import Foundation
 /// The server is its own program, `chainframe-watch`, installed beside `chainframe`: this
 /// command checks the options and then becomes that program (`execv`, same process and
 /// terminal). The HTTP library it links (FlyingFox) brings libcurl and some 25 libraries more
-/// through Foundation's networking, about 10 ms of loading at every start, so `chainframe`
+/// through Foundation's networking, about 8 ms of loading at every start, so `chainframe`
 /// itself does not link it.
 struct WatchCommand: ParsableCommand {
     static let configuration = WatchOptions.configuration(commandName: "watch")

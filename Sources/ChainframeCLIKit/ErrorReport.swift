@@ -4,8 +4,10 @@ import ChainframeGraphics
 import ChainframeRender
 import Foundation
 
-/// How `chainframe` (and `chainframe-watch`) tells an error: one reading of every error the pipeline throws, for the
-/// command's own exit, `batch`'s per-graph failures and `watch`'s page.
+/// How Chainframe's programs tell an error.
+///
+/// One reading of every error the pipeline throws, for a command's own exit, `batch`'s
+/// per-graph failures and `watch`'s page.
 ///
 /// Bad input — a .cg or theme file's diagnostic — is its own `file:line:column: error:` text
 /// with the source line and a caret (exit status 2); a bad option is a usage error (status 2);

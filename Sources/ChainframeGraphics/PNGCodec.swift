@@ -33,7 +33,7 @@ public struct PNGTextChunk: Sendable, Hashable, Codable {
 /// (no timestamp), so identical pixels and text give identical bytes.
 public enum PNGEncoder {
     /// The deflate level of frames: libdeflate's level 4. On these flat diagrams it deflates
-    /// in 10–12 % less time than level 6 for files 4–5 % larger (levels 2–4 are equally fast,
+    /// in 7–12 % less time than level 6 for files 4–5 % larger (levels 2–4 are equally fast,
     /// 1 is slower; the README's speed section has the table).
     public static let defaultCompressionLevel = 4
 

@@ -56,7 +56,7 @@ import Testing
     }
 
     /// `chainframe` stays free of the server's HTTP library and what it pulls in (libcurl and
-    /// its ~25 libraries: about 10 ms more at every start); only `chainframe-watch` links it.
+    /// its ~25 libraries: about 8 ms more at every start); only `chainframe-watch` links it.
     @Test func onlyTheServerLinksTheNetworkingLibraries() throws {
         func libraries(of program: URL) throws -> String {
             let ldd = Process()

@@ -113,7 +113,7 @@ func canvasRGBA(_ canvas: CairoCanvas, opaque: Bool) -> [UInt8] {
 
     /// Encoding that uses up the canvas (opaque rows converted over its own pixels) writes the
     /// bytes the ordinary encoding writes, at every width (the SSSE3 shuffle of four pixels,
-    /// which stops two pixels before the end, the four-pixel scalar loop and its tail) and for
+    /// which leaves the last two to five, the four-pixel scalar loop and its tail) and for
     /// transparent frames (which keep the separate buffer); the canvas is then drawn again
     /// from a clear.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 301, 1921])

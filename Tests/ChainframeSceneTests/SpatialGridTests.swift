@@ -30,7 +30,8 @@ import Testing
         for _ in 0..<400 {
             let question = numbers.box()
             let expected = boxes.indices.filter { boxes[$0].intersects(question) }
-            let found = grid.query(question)
+            var found: [Int] = []
+            grid.forEach(intersecting: question) { found.append($0) }
             #expect(found.sorted() == expected, "query \(question)")
             #expect(Set(found).count == found.count, "each item once")
         }

@@ -26,9 +26,9 @@ public enum NumberFormat {
         if magnitude >= 1e-4 && magnitude < 1e15 {
             let exponent = Int(floor(log10(magnitude)))
             let decimals = max(0, digits - 1 - exponent)
-            return trimZeros(printf("%.*f", decimals, value))
+            return trimZeros(cFormatted("%.*f", precision: decimals, value))
         }
-        let text = printf("%.*e", digits - 1, value)
+        let text = cFormatted("%.*e", precision: digits - 1, value)
         guard let e = text.firstIndex(of: "e") else { return text }
         let mantissa = trimZeros(String(text[..<e]))
         let exponent = Int(text[text.index(after: e)...]) ?? 0
@@ -38,29 +38,35 @@ public enum NumberFormat {
     /// `value` with exactly `decimals` decimals, as C's `%.4f`: `0.5000`, `−0.0000` as `0.0000`.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return full(value) }
-        let text = printf("%.*f", max(0, min(17, decimals)), value)
+        let text = cFormatted("%.*f", precision: max(0, min(17, decimals)), value)
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
-    /// A coordinate for text formats (SVG, TikZ, DOT): at most `decimals` decimals, trailing
-    /// zeros and `-0` removed (`12.5`, `3`); non-finite values as `0`.
+    /// A coordinate for text formats (SVG, TikZ, DOT): at most `decimals` decimals (17 at
+    /// most), trailing zeros and `-0` removed (`12.5`, `3`); non-finite values as `0`.
     public static func coordinate(_ x: Double, decimals: Int = 2) -> String {
         guard x.isFinite else { return "0" }
-        return trimZeros(printf("%.*f", max(0, min(17, decimals)), x))
+        return trimZeros(cFormatted("%.*f", precision: max(0, min(17, decimals)), x))
     }
 
-    /// C's `printf` formatting of one number with a precision (`%.*f`, `%.*e`), in the C
-    /// locale: what `String(format:)` writes, without Foundation's format parser (a tenth of
-    /// the time; numbers are formatted for every caption, card and frame).
-    private static func printf(_ format: StaticString, _ precision: Int, _ value: Double) -> String {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
-            // A finite double has at most 309 digits before the point and 17 after it.
+    /// One number as C's `printf` writes it with a precision (`%.*f`, `%.*e`) in the C locale,
+    /// whatever locale the process has set: what `String(format:)` writes, without Foundation's
+    /// format parser (a tenth of the time; every caption, card and frame formats numbers).
+    private static func cFormatted(_ format: StaticString, precision: Int, _ value: Double) -> String {
+        let previous = uselocale(cLocale)
+        defer { uselocale(previous) }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
+            // A finite double has at most 309 digits before the point; callers ask for at most
+            // 20 after it.
             let count = withVaList([Int32(precision), value]) {
                 vsnprintf(buffer.baseAddress!, buffer.count, UnsafeRawPointer(format.utf8Start).assumingMemoryBound(to: CChar.self), $0)
             }
             return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(max(0, min(count, 399)))), as: UTF8.self)
         }
     }
+
+    /// The C locale's number formatting, made once (`uselocale` sets it for the calling thread).
+    nonisolated(unsafe) private static let cLocale = newlocale(LC_NUMERIC_MASK, "C", nil)
 
     private static func trimZeros(_ text: String) -> String {
         guard text.contains(".") else { return text == "-0" ? "0" : text }

@@ -3,7 +3,8 @@
 ///
 /// Cells inside `area` (given when the grid is made) are an array indexed by column and row;
 /// cells outside it, where few items fall, a dictionary. Either way an item is found in every
-/// cell its box touches, so the answers do not depend on `area`.
+/// cell its box touches, so the answers do not depend on `area`. A box (item or question)
+/// 4 096 cells or more across is ignored: no chip or line of a canvas comes near that.
 struct SpatialGrid {
     let cell: Double
     private(set) var boxes: [Rect] = []
@@ -16,7 +17,7 @@ struct SpatialGrid {
     private var sparse: [Int64: [Int]] = [:]
 
     /// A grid of square cells `cell` wide, stored densely over `area`.
-    init(cell: Double, area: Rect = Rect(x: 0, y: 0, width: 0, height: 0)) {
+    init(cell: Double, area: Rect) {
         self.cell = max(cell, 1)
         let size = self.cell
         func index(_ value: Double) -> Int64 { Int64((value / size).rounded(.down)) }
@@ -48,13 +49,6 @@ struct SpatialGrid {
             }
         }
         return index
-    }
-
-    /// Indices of the items whose boxes intersect `box` (each once).
-    func query(_ box: Rect) -> [Int] {
-        var found: [Int] = []
-        forEach(intersecting: box) { found.append($0) }
-        return found
     }
 
     /// Calls `body` with the index of every item whose box intersects `box`, each once.
