@@ -35,15 +35,27 @@ package struct WatchOptions: ParsableArguments {
     package func validate() throws {
         guard input.file != "-" else { throw ValidationError("watch needs a file to watch, not standard input") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard Self.isAddress(host) else {
-            throw ValidationError("--host '\(host)' is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
-        }
+        _ = try listenAddress()
     }
 
-    /// Whether `host` is `localhost`, an IPv4 address or (with a colon) an IPv6 address.
-    package static func isAddress(_ host: String) -> Bool {
-        if host == "localhost" { return true }
+    /// An address to listen on: IPv4 or IPv6, as text.
+    package enum ListenAddress: Equatable {
+        case ip4(String)
+        case ip6(String)
+    }
+
+    /// `host` as an address: `localhost` is 127.0.0.1, text with a colon IPv6, else IPv4;
+    /// a usage error when it is none of these.
+    package func listenAddress() throws -> ListenAddress {
+        let address: ListenAddress = host == "localhost" ? .ip4("127.0.0.1") : host.contains(":") ? .ip6(host) : .ip4(host)
         var bytes = [UInt8](repeating: 0, count: 16)
-        return inet_pton(host.contains(":") ? AF_INET6 : AF_INET, host, &bytes) == 1
+        let parsed = switch address {
+        case .ip4(let text): inet_pton(AF_INET, text, &bytes)
+        case .ip6(let text): inet_pton(AF_INET6, text, &bytes)
+        }
+        guard parsed == 1 else {
+            throw ValidationError("--host '\(host)' is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
+        }
+        return address
     }
 }

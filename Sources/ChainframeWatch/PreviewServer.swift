@@ -1,4 +1,3 @@
-import ArgumentParser
 import ChainframeCLIKit
 import FlyingFox
 import FlyingSocks
@@ -9,24 +8,16 @@ import Foundation
 struct PreviewServer {
     let server: HTTPServer
 
-    /// A server for `preview` on `host:port` (an IPv4 or IPv6 address, or `localhost`).
-    init(host: String, port: UInt16, preview: LivePreview) throws {
-        let address = try Self.address(host: host, port: port)
-        server = HTTPServer(address: address, timeout: 30, logger: .disabled)
+    /// A server for `preview` on `address` and `port`; `host` is the address as the user wrote it.
+    init(host: String, address: WatchOptions.ListenAddress, port: UInt16, preview: LivePreview) throws {
+        let socket: any SocketAddress = switch address {
+        case .ip4(let text): try sockaddr_in.inet(ip4: text, port: port)
+        case .ip6(let text): try sockaddr_in6.inet6(ip6: text, port: port)
+        }
+        server = HTTPServer(address: socket, timeout: 30, logger: .disabled)
         self.host = host
         self.port = port
         self.preview = preview
-    }
-
-    /// The socket address of `host` (an IPv4 or IPv6 address, or `localhost`) and `port`.
-    static func address(host: String, port: UInt16) throws -> any SocketAddress {
-        do {
-            if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-            if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
-            return try sockaddr_in.inet(ip4: host, port: port)
-        } catch {
-            throw ValidationError("--host '\(host)' is not an IP address (for example 127.0.0.1, ::1 or 0.0.0.0)")
-        }
     }
 
     private let host: String

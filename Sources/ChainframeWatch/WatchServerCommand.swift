@@ -30,9 +30,10 @@ struct WatchServerCommand: ParsableCommand {
         let first = try renderPage(version: 1)
         let outcome = WatchOutcome()
         let done = DispatchSemaphore(value: 0)
+        let address = try options.listenAddress()
         Task { [host = options.host, port = options.port, open = options.open] in
             do {
-                try await lesson.serve(host: host, port: UInt16(port), first: first, stamps: stamps, open: open)
+                try await lesson.serve(host: host, address: address, port: UInt16(port), first: first, stamps: stamps, open: open)
             } catch {
                 outcome.error = error
             }
@@ -69,10 +70,11 @@ private struct WatchedLesson: @unchecked Sendable {
         return paths
     }
 
-    func serve(host: String, port: UInt16, first: String, stamps: FileStamps, open: Bool) async throws {
+    func serve(host: String, address: WatchOptions.ListenAddress, port: UInt16, first: String, stamps: FileStamps,
+               open: Bool) async throws {
         let preview = LivePreview()
         await preview.publish(page: first, version: 1)
-        let server = try PreviewServer(host: host, port: port, preview: preview)
+        let server = try PreviewServer(host: host, address: address, port: port, preview: preview)
         let (bound, serving) = try await server.start()
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let url = "http://\(shownHost):\(bound)/"

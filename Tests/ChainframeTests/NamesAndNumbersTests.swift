@@ -272,11 +272,11 @@ import Testing
                     expected = NumberFormat.full(value)
                 } else if magnitude >= 1e-4 && magnitude < 1e15 {
                     let decimals = max(0, digits - 1 - Int(floor(log10(magnitude))))
-                    expected = Self.trim(String(format: "%.\(decimals)f", value))
+                    expected = NumberFormat.trimZeros(String(format: "%.\(decimals)f", value))
                 } else {
                     let text = String(format: "%.\(digits - 1)e", value)
                     let e = text.firstIndex(of: "e")!
-                    expected = Self.trim(String(text[..<e])) + "e\(Int(text[text.index(after: e)...])!)"
+                    expected = NumberFormat.trimZeros(String(text[..<e])) + "e\(Int(text[text.index(after: e)...])!)"
                 }
                 #expect(NumberFormat.rounded(value, significantDigits: digits) == expected, "\(value) to \(digits) digits")
             }
@@ -285,16 +285,8 @@ import Testing
                 let fixed = String(format: "%.\(decimals)f", value)
                 let unsigned = fixed.hasPrefix("-") && fixed.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(fixed.dropFirst()) : fixed
                 #expect(NumberFormat.fixed(value, decimals: decimals) == unsigned, "\(value) with \(decimals) decimals")
-                #expect(NumberFormat.coordinate(value, decimals: decimals) == Self.trim(fixed), "\(value) as a coordinate")
+                #expect(NumberFormat.coordinate(value, decimals: decimals) == NumberFormat.trimZeros(fixed), "\(value) as a coordinate")
             }
         }
-    }
-
-    private static func trim(_ text: String) -> String {
-        guard text.contains(".") else { return text == "-0" ? "0" : text }
-        var t = text
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t == "-0" ? "0" : t
     }
 }

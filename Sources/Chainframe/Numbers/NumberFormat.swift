@@ -68,7 +68,8 @@ public enum NumberFormat {
     /// The C locale's number formatting, made once (`uselocale` sets it for the calling thread).
     nonisolated(unsafe) private static let cLocale = newlocale(LC_NUMERIC_MASK, "C", nil)
 
-    private static func trimZeros(_ text: String) -> String {
+    /// `text` without trailing zeros after the point, nor the point itself, and `-0` as `0`.
+    static func trimZeros(_ text: String) -> String {
         guard text.contains(".") else { return text == "-0" ? "0" : text }
         var t = text
         while t.hasSuffix("0") { t.removeLast() }

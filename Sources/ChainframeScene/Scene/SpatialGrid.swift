@@ -19,11 +19,9 @@ struct SpatialGrid {
     /// A grid of square cells `cell` wide, stored densely over `area`.
     init(cell: Double, area: Rect) {
         self.cell = max(cell, 1)
-        let size = self.cell
-        func index(_ value: Double) -> Int64 { Int64((value / size).rounded(.down)) }
-        let x0 = index(area.minX), y0 = index(area.minY)
-        let columns = area.width > 0 ? min(index(area.maxX) - x0 + 1, 1024) : 0
-        let rows = area.height > 0 ? min(index(area.maxY) - y0 + 1, 1024) : 0
+        let x0 = Self.index(area.minX, cell: self.cell), y0 = Self.index(area.minY, cell: self.cell)
+        let columns = area.width > 0 ? min(Self.index(area.maxX, cell: self.cell) - x0 + 1, 1024) : 0
+        let rows = area.height > 0 ? min(Self.index(area.maxY, cell: self.cell) - y0 + 1, 1024) : 0
         origin = (x0, y0)
         self.columns = columns
         self.rows = rows
@@ -33,22 +31,20 @@ struct SpatialGrid {
     /// Adds an item with bounding box `box`; returns its index.
     @discardableResult
     mutating func insert(_ box: Rect) -> Int {
-        let index = boxes.count
+        let item = boxes.count
         boxes.append(box)
-        firstCells.append((self.index(box.minX), self.index(box.minY)))
-        let x0 = self.index(box.minX), x1 = self.index(box.maxX)
-        let y0 = self.index(box.minY), y1 = self.index(box.maxY)
-        guard x1 - x0 < 4096, y1 - y0 < 4096 else { return index }
-        for x in x0...x1 {
-            for y in y0...y1 {
+        firstCells.append((index(box.minX), index(box.minY)))
+        guard let cells = cells(box) else { return item }
+        for x in cells.x {
+            for y in cells.y {
                 if let slot = denseSlot(x, y) {
-                    dense[slot].append(index)
+                    dense[slot].append(item)
                 } else {
-                    sparse[x &* 1_000_003 &+ y, default: []].append(index)
+                    sparse[Self.sparseKey(x, y), default: []].append(item)
                 }
             }
         }
-        return index
+        return item
     }
 
     /// Calls `body` with the index of every item whose box intersects `box`, each once.
@@ -57,24 +53,40 @@ struct SpatialGrid {
     /// cell at the larger of its own and the query's first column and row (no set of seen
     /// items to fill for each of the thousands of questions label placement asks).
     func forEach(intersecting box: Rect, _ body: (Int) -> Void) {
-        let x0 = index(box.minX), x1 = index(box.maxX)
-        let y0 = index(box.minY), y1 = index(box.maxY)
-        guard x1 - x0 < 4096, y1 - y0 < 4096 else { return }
-        for x in x0...x1 {
-            for y in y0...y1 {
-                let bucket = denseSlot(x, y).map { dense[$0] } ?? sparse[x &* 1_000_003 &+ y] ?? []
+        guard let cells = cells(box) else { return }
+        for x in cells.x {
+            for y in cells.y {
+                let bucket = denseSlot(x, y).map { dense[$0] } ?? sparse[Self.sparseKey(x, y)] ?? []
                 for item in bucket {
                     let first = firstCells[item]
-                    guard max(first.x, x0) == x, max(first.y, y0) == y, boxes[item].intersects(box) else { continue }
+                    guard max(first.x, cells.x.lowerBound) == x, max(first.y, cells.y.lowerBound) == y,
+                          boxes[item].intersects(box) else { continue }
                     body(item)
                 }
             }
         }
     }
 
+    /// The columns and rows of the cells `box` touches; nil when it spans 4 096 or more.
+    private func cells(_ box: Rect) -> (x: ClosedRange<Int64>, y: ClosedRange<Int64>)? {
+        let x0 = index(box.minX), x1 = index(box.maxX)
+        let y0 = index(box.minY), y1 = index(box.maxY)
+        guard x1 - x0 < 4096, y1 - y0 < 4096 else { return nil }
+        return (x0...x1, y0...y1)
+    }
+
     /// The column (or row) of the cells that coordinate `value` falls in.
     private func index(_ value: Double) -> Int64 {
+        Self.index(value, cell: cell)
+    }
+
+    private static func index(_ value: Double, cell: Double) -> Int64 {
         Int64((value / cell).rounded(.down))
+    }
+
+    /// The dictionary key of cell (`x`, `y`) outside the dense part.
+    private static func sparseKey(_ x: Int64, _ y: Int64) -> Int64 {
+        x &* 1_000_003 &+ y
     }
 
     /// Where cell (`x`, `y`) is in `dense`, or nil outside the dense part.
